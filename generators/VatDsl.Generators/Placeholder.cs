@@ -1,0 +1,2 @@
+namespace VatDsl.Generators;
+internal static class Placeholder { }

@@ -1,0 +1,1 @@
+System.Console.WriteLine("The Fashion-MNIST sample is being built.");

@@ -1,0 +1,16 @@
+using System;
+
+namespace VatDsl;
+
+/// <summary>
+/// Base of every layer attribute. Layers run in the order they are declared on the network class.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public abstract class LayerAttribute : Attribute
+{
+    /// <summary>
+    /// State_dict prefix of the layer (for example <c>"conv1"</c> gives <c>conv1.weight</c>).
+    /// Unnamed layers take their zero-based position, as in PyTorch's <c>nn.Sequential</c>.
+    /// </summary>
+    public string? Name { get; set; }
+}

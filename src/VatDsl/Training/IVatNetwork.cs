@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace VatDsl;
+
+/// <summary>
+/// A network compiled from a <see cref="NetworkAttribute"/> declaration. The generator implements
+/// it on every network, so programs can choose a network at run time.
+/// </summary>
+public interface IVatNetwork
+{
+    /// <summary>Input shape without the batch dimension.</summary>
+    IReadOnlyList<long> InputShape { get; }
+
+    /// <summary>Number of classes the network predicts.</summary>
+    int ClassCount { get; }
+
+    /// <summary>VAT settings declared on the network with <see cref="VatAttribute"/>.</summary>
+    VatOptions DefaultVatOptions { get; }
+
+    /// <summary>
+    /// Runs one VAT-regularized optimizer step: cross-entropy on the labeled batch plus
+    /// alpha times the LDS on the unlabeled batch.
+    /// </summary>
+    VatStepResult TrainStep(Tensor labeledX, Tensor labels, Tensor unlabeledX, optim.Optimizer optimizer, VatOptions? options = null);
+
+    /// <summary>Runs one optimizer step on the cross-entropy of the labeled batch alone (the baseline).</summary>
+    VatStepResult SupervisedStep(Tensor labeledX, Tensor labels, optim.Optimizer optimizer);
+
+    /// <summary>Returns the fraction of samples whose predicted class equals the label, in evaluation mode.</summary>
+    double Evaluate(Tensor x, Tensor labels, int batchSize = 1000);
+}

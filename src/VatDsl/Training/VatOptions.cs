@@ -1,0 +1,75 @@
+using System;
+using System.Globalization;
+
+namespace VatDsl;
+
+/// <summary>
+/// Settings of Virtual Adversarial Training (Miyato et al., TPAMI 2018, arXiv:1704.03976).
+/// A network's <c>[Vat]</c> attribute sets its defaults; pass an instance to a training step to
+/// override them for one call.
+/// </summary>
+public sealed record VatOptions
+{
+    /// <summary>Default norm of r_adv, in input units.</summary>
+    public const double DefaultEpsilon = 2.0;
+
+    /// <summary>Default finite-difference step, as in the official code.</summary>
+    public const double DefaultXi = 1e-6;
+
+    /// <summary>Default number of power iterations, as in the official code.</summary>
+    public const int DefaultPowerIterations = 1;
+
+    /// <summary>Default weight of the LDS term.</summary>
+    public const double DefaultAlpha = 1.0;
+
+    /// <summary>Norm of the adversarial perturbation r_adv, in input units. Must be positive.</summary>
+    public double Epsilon { get; init; } = DefaultEpsilon;
+
+    /// <summary>Finite-difference step xi of the power iteration. Must be positive.</summary>
+    public double Xi { get; init; } = DefaultXi;
+
+    /// <summary>Number of power iterations Ip. Must be at least 1.</summary>
+    public int PowerIterations { get; init; } = DefaultPowerIterations;
+
+    /// <summary>Weight alpha of the LDS term in the total loss. Must be zero or positive.</summary>
+    public double Alpha { get; init; } = DefaultAlpha;
+
+    /// <summary>Weight of the conditional entropy of unlabeled predictions (VAT+EntMin); 0 turns it off.</summary>
+    public double EntropyWeight { get; init; }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
+    /// </summary>
+    public VatOptions Validate()
+    {
+        RequirePositiveFinite(Epsilon, nameof(Epsilon));
+        RequirePositiveFinite(Xi, nameof(Xi));
+        if (PowerIterations < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PowerIterations), PowerIterations,
+                $"VatOptions.PowerIterations is {PowerIterations}; it must be at least 1 (the official code uses 1).");
+        }
+
+        RequireNonNegativeFinite(Alpha, nameof(Alpha));
+        RequireNonNegativeFinite(EntropyWeight, nameof(EntropyWeight));
+        return this;
+    }
+
+    private static void RequirePositiveFinite(double value, string name)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                $"VatOptions.{name} is {value.ToString("R", CultureInfo.InvariantCulture)}; it must be a positive finite number.");
+        }
+    }
+
+    private static void RequireNonNegativeFinite(double value, string name)
+    {
+        if (!(value >= 0) || double.IsInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                $"VatOptions.{name} is {value.ToString("R", CultureInfo.InvariantCulture)}; it must be zero or a positive finite number.");
+        }
+    }
+}
