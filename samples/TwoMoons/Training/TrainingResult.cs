@@ -1,0 +1,8 @@
+namespace VatDsl.Samples.TwoMoons.Training;
+
+/// <summary>Outcome of training one network.</summary>
+/// <param name="Method">Loss the network was trained with.</param>
+/// <param name="TestAccuracy">Fraction of test points classified correctly after the last step.</param>
+/// <param name="LastStep">Losses of the last step.</param>
+/// <param name="Seconds">Wall-clock time of the training loop.</param>
+public sealed record TrainingResult(TrainingMethod Method, double TestAccuracy, VatStepResult LastStep, double Seconds);

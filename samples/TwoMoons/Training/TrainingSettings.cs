@@ -1,0 +1,14 @@
+using System;
+
+namespace VatDsl.Samples.TwoMoons.Training;
+
+/// <summary>Optimizer and schedule shared by both training methods, so only the loss differs.</summary>
+/// <param name="Steps">Number of optimizer steps.</param>
+/// <param name="LearningRate">Adam learning rate.</param>
+/// <param name="UnlabeledBatch">Unlabeled points per VAT step, drawn without replacement; at least the set size means the whole set.</param>
+/// <param name="Seed">Seed of the initial weights, the VAT directions and the batch draws.</param>
+public sealed record TrainingSettings(int Steps, double LearningRate, int UnlabeledBatch, int Seed)
+{
+    /// <summary>Number of steps between two progress lines: about ten lines per run.</summary>
+    public int LogInterval => Math.Max(1, Steps / 10);
+}
