@@ -10,6 +10,7 @@ namespace VatDsl.Samples.TwoMoons;
 /// <param name="Dimensions">Input dimension count.</param>
 /// <param name="LearningRate">Adam learning rate.</param>
 /// <param name="UnlabeledBatch">Unlabeled points per VAT step.</param>
+/// <param name="Threads">CPU threads LibTorch used.</param>
 /// <param name="Vat">VAT settings the VAT run used.</param>
 /// <param name="SupervisedOnlyAccuracy">Test accuracy of the supervised-only network, a fraction in [0, 1].</param>
 /// <param name="VatAccuracy">Test accuracy of the VAT network, a fraction in [0, 1].</param>
@@ -26,6 +27,7 @@ public sealed record ExperimentMetrics(
     int Dimensions,
     double LearningRate,
     int UnlabeledBatch,
+    int Threads,
     VatOptions Vat,
     double SupervisedOnlyAccuracy,
     double VatAccuracy,

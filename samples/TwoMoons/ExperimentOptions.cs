@@ -12,6 +12,8 @@ namespace VatDsl.Samples.TwoMoons;
 /// <param name="Dimensions">Input dimension count; above 2 the plane is embedded by a random orthonormal projection.</param>
 /// <param name="LearningRate">Adam learning rate.</param>
 /// <param name="UnlabeledBatch">Unlabeled points per VAT step.</param>
+/// <param name="Epsilon">Norm of r_adv in plane units, or null for the networks' [Vat] declaration.</param>
+/// <param name="Threads">CPU threads LibTorch may use.</param>
 public sealed record ExperimentOptions(
     string OutputPath,
     string? MetricsPath,
@@ -23,4 +25,6 @@ public sealed record ExperimentOptions(
     double Noise,
     int Dimensions,
     double LearningRate,
-    int UnlabeledBatch);
+    int UnlabeledBatch,
+    double? Epsilon = null,
+    int Threads = 1);

@@ -33,52 +33,54 @@ public static class TwoMoonsCommand
             DefaultValueFactory = _ => "two-moons.png",
             HelpName = "FILE.png",
         };
-        outOption.Validators.Add(result => CheckOutputFile(result, result.GetValueOrDefault<string>(), ".png"));
+        AddCheck(outOption, path => CheckOutputFile("--out", path, ".png"));
 
         var metricsOption = new Option<string?>("--metrics")
         {
             Description = "JSON file for both test accuracies, the settings and the seconds; its folder must exist.",
             HelpName = "FILE.json",
         };
-        metricsOption.Validators.Add(result => CheckOutputFile(result, result.GetValueOrDefault<string?>(), extension: null));
+        AddCheck(metricsOption, path => path is null ? null : CheckOutputFile("--metrics", path, extension: null));
 
-        Option<int> seedOption = IntOption("--seed", "Seed of the data, the initial weights, the VAT directions and the batch draws.", 1, minimum: null);
-        Option<int> stepsOption = IntOption("--steps", "Optimizer steps of each training run.", 2000, minimum: 1);
-        Option<int> labelsOption = IntOption("--labels", "Labeled training points, half of each class; an even number.", 4, minimum: 2);
-        labelsOption.Validators.Add(result =>
+        var seedOption = new Option<int>("--seed")
         {
-            int labels = result.GetValueOrDefault<int>();
-            if (labels % 2 != 0)
-            {
-                result.AddError(Invariant($"--labels is {labels}; it must be even, because the labeled points are split equally between the two classes."));
-            }
-        });
+            Description = "Seed of the data, the initial weights, the VAT directions and the batch draws.",
+            DefaultValueFactory = _ => 1,
+        };
+        Option<int> stepsOption = IntOption("--steps", "Optimizer steps of each training run.", 1000, minimum: 1);
+        Option<int> labelsOption = IntOption("--labels", "Labeled training points, half of each class; an even number.", 4, minimum: 2);
+        AddCheck(labelsOption, labels => labels % 2 == 0
+            ? null
+            : Invariant($"--labels is {labels}; it must be even, because the labeled points are split equally between the two classes."));
         Option<int> unlabeledOption = IntOption("--unlabeled", "Unlabeled training points.", 1000, minimum: 1);
         Option<int> testOption = IntOption("--test", "Test points for the accuracy.", 1000, minimum: 1);
         Option<int> batchOption = IntOption("--batch", "Unlabeled points per VAT step, drawn without replacement; the whole set if larger.", 256, minimum: 1);
+        Option<int> threadsOption = IntOption("--threads", "CPU threads of LibTorch; the networks are so small that 1 is fastest.", 1, minimum: 1);
         Option<double> noiseOption = DoubleOption("--noise", "Standard deviation of the Gaussian noise on each plane coordinate, in plane units.", 0.1, allowZero: true);
         Option<double> learningRateOption = DoubleOption("--lr", "Adam learning rate.", 0.01, allowZero: false);
+
+        var epsilonOption = new Option<double?>("--epsilon")
+        {
+            Description = Invariant($"Norm of the VAT perturbation r_adv, in plane units. Defaults to the networks' [Vat] declaration, {MoonsVatSettings.Epsilon}."),
+        };
+        AddCheck(epsilonOption, epsilon => epsilon is not double value || (double.IsFinite(value) && value > 0)
+            ? null
+            : Invariant($"--epsilon is {value}; it must be a positive finite number."));
 
         var dimsOption = new Option<int>("--dims")
         {
             Description = Invariant($"Input dimension count: 2 keeps the plane, 100 embeds it by a fixed random orthonormal projection. One of {string.Join(", ", MoonsNetworks.SupportedDimensions)}."),
             DefaultValueFactory = _ => 2,
         };
-        dimsOption.Validators.Add(result =>
-        {
-            int dims = result.GetValueOrDefault<int>();
-            if (!MoonsNetworks.SupportedDimensions.Contains(dims))
-            {
-                result.AddError(Invariant(
-                    $"--dims is {dims}; it must be one of {string.Join(", ", MoonsNetworks.SupportedDimensions)}, because a network declaration fixes its input size."));
-            }
-        });
+        AddCheck(dimsOption, dims => MoonsNetworks.SupportedDimensions.Contains(dims)
+            ? null
+            : Invariant($"--dims is {dims}; it must be one of {string.Join(", ", MoonsNetworks.SupportedDimensions)}, because a network declaration fixes its input size."));
 
         var root = new RootCommand(
             "Trains a supervised-only and a VAT network on two moons with a few labels and writes both decision boundaries to one PNG.")
         {
             outOption, metricsOption, seedOption, stepsOption, labelsOption, unlabeledOption, testOption,
-            noiseOption, dimsOption, learningRateOption, batchOption,
+            noiseOption, dimsOption, epsilonOption, learningRateOption, batchOption, threadsOption,
         };
 
         root.SetAction(parsed =>
@@ -94,7 +96,9 @@ public static class TwoMoonsCommand
                 Noise: parsed.GetValue(noiseOption),
                 Dimensions: parsed.GetValue(dimsOption),
                 LearningRate: parsed.GetValue(learningRateOption),
-                UnlabeledBatch: parsed.GetValue(batchOption));
+                UnlabeledBatch: parsed.GetValue(batchOption),
+                Epsilon: parsed.GetValue(epsilonOption),
+                Threads: parsed.GetValue(threadsOption));
             return RunExperiment(options, output, error);
         });
 
@@ -120,73 +124,74 @@ public static class TwoMoonsCommand
             TwoMoonsExperiment.Run(options, output);
             return Success;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArithmeticException or InvalidOperationException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArithmeticException)
         {
-            // NaN guards of the training steps and failed writes end the run with their own message.
+            // A failed write, or a NaN guard of a training step, ends the run with its own message.
             error.WriteLine($"error: {exception.Message}");
             return RunFailed;
         }
     }
 
-    private static Option<int> IntOption(string name, string description, int defaultValue, int? minimum)
+    private static Option<int> IntOption(string name, string description, int defaultValue, int minimum)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        if (minimum is int min)
-        {
-            option.Validators.Add(result =>
-            {
-                int value = result.GetValueOrDefault<int>();
-                if (value < min)
-                {
-                    result.AddError(Invariant($"{name} is {value}; it must be at least {min}."));
-                }
-            });
-        }
-
+        AddCheck(option, value => value >= minimum ? null : Invariant($"{name} is {value}; it must be at least {minimum}."));
         return option;
     }
 
     private static Option<double> DoubleOption(string name, string description, double defaultValue, bool allowZero)
     {
         var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            double value = result.GetValueOrDefault<double>();
-            bool valid = double.IsFinite(value) && (allowZero ? value >= 0 : value > 0);
-            if (!valid)
-            {
-                string range = allowZero ? "zero or a positive finite number" : "a positive finite number";
-                result.AddError(Invariant($"{name} is {value}; it must be {range}."));
-            }
-        });
+        string range = allowZero ? "zero or a positive finite number" : "a positive finite number";
+        AddCheck(option, value => double.IsFinite(value) && (allowZero ? value >= 0 : value > 0)
+            ? null
+            : Invariant($"{name} is {value}; it must be {range}."));
         return option;
     }
 
-    private static void CheckOutputFile(OptionResult result, string? path, string? extension)
+    // Registers check as a validator; check returns an error message, or null for a valid value.
+    private static void AddCheck<T>(Option<T> option, Func<T, string?> check)
     {
-        if (path is null)
+        option.Validators.Add(result =>
         {
-            return;
-        }
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                // System.CommandLine 2.0.0 runs validators also on a token that failed to
+                // convert (for example "1.5" for an int); the parser already reports that error.
+                return;
+            }
 
-        string name = result.Option.Name;
+            if (check(value) is string message)
+            {
+                result.AddError(message);
+            }
+        });
+    }
+
+    private static string? CheckOutputFile(string name, string path, string? extension)
+    {
         if (path.Length == 0 || path.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(path))
         {
-            result.AddError($"{name} is '{path}'; it must name a file, not a folder.");
-            return;
+            return $"{name} is '{path}'; it must name a file, not a folder.";
         }
 
         if (extension is not null && !path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
         {
-            result.AddError($"{name} is '{path}'; the file name must end in {extension}.");
-            return;
+            return $"{name} is '{path}'; the file name must end in {extension}.";
         }
 
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null && !Directory.Exists(folder))
         {
-            result.AddError($"{name} is '{path}', but the folder '{folder}' does not exist; create it first.");
+            return $"{name} is '{path}', but the folder '{folder}' does not exist; create it first.";
         }
+
+        return null;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

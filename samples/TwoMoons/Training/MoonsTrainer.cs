@@ -51,6 +51,9 @@ public static class MoonsTrainer
         using optim.Optimizer optimizer = optim.Adam(classifier.Module.parameters(), lr: settings.LearningRate);
 
         IVatNetwork network = classifier.Network;
+        VatOptions vatOptions = settings.Epsilon is double epsilon
+            ? network.DefaultVatOptions with { Epsilon = epsilon }
+            : network.DefaultVatOptions;
         string name = MethodName(method);
         var stopwatch = Stopwatch.StartNew();
         VatStepResult last = default;
@@ -60,7 +63,7 @@ public static class MoonsTrainer
             using (NewDisposeScope())
             {
                 last = method == TrainingMethod.Vat
-                    ? network.TrainStep(labeledX, labels, DrawBatch(unlabeledX, settings.UnlabeledBatch, batchGenerator), optimizer)
+                    ? network.TrainStep(labeledX, labels, DrawBatch(unlabeledX, settings.UnlabeledBatch, batchGenerator), optimizer, vatOptions)
                     : network.SupervisedStep(labeledX, labels, optimizer);
             }
 
@@ -72,7 +75,7 @@ public static class MoonsTrainer
         }
 
         double testAccuracy = network.Evaluate(testX, testLabels);
-        return new TrainingResult(method, testAccuracy, last, stopwatch.Elapsed.TotalSeconds);
+        return new TrainingResult(method, testAccuracy, last, stopwatch.Elapsed.TotalSeconds, vatOptions);
     }
 
     /// <summary>Returns the display name of a method, as used in logs and plot titles.</summary>

@@ -7,7 +7,8 @@ namespace VatDsl.Samples.TwoMoons.Training;
 /// <param name="LearningRate">Adam learning rate.</param>
 /// <param name="UnlabeledBatch">Unlabeled points per VAT step, drawn without replacement; at least the set size means the whole set.</param>
 /// <param name="Seed">Seed of the initial weights, the VAT directions and the batch draws.</param>
-public sealed record TrainingSettings(int Steps, double LearningRate, int UnlabeledBatch, int Seed)
+/// <param name="Epsilon">Norm of r_adv for VAT steps, or null for the network's [Vat] declaration.</param>
+public sealed record TrainingSettings(int Steps, double LearningRate, int UnlabeledBatch, int Seed, double? Epsilon = null)
 {
     /// <summary>Number of steps between two progress lines: about ten lines per run.</summary>
     public int LogInterval => Math.Max(1, Steps / 10);
