@@ -120,14 +120,14 @@ public sealed class VatLossGoldenTests
             : DirectionNormalization.L2,
     };
 
-    internal static void AssertParameterGradients(nn.Module model, JsonElement expected, double tolerance, string what)
+    internal static void AssertParameterGradients(nn.Module model, JsonElement expected, double tolerance, string loss)
     {
         var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         foreach (JsonProperty entry in expected.EnumerateObject())
         {
             Tensor? gradient = parameters[entry.Name].grad;
-            Assert.True(gradient is not null, $"{entry.Name} has no gradient after backward of the {what}.");
-            TensorAssert.RelativeClose(GoldenCase.ToDoubles(entry.Value), gradient!, tolerance, $"d({what})/d({entry.Name})");
+            Assert.True(gradient is not null, $"{entry.Name} has no gradient after backward of the {loss}.");
+            TensorAssert.RelativeClose(GoldenCase.ToDoubles(entry.Value), gradient!, tolerance, $"d({loss})/d({entry.Name})");
         }
     }
 

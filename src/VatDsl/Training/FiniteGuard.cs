@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace VatDsl;
 
-/// <summary>Throws <see cref="NonFiniteValueException"/> with the likely cause when a tensor holds NaN or infinity.</summary>
+/// <summary>Throws <see cref="NonFiniteValueException"/> with the likely cause when a tensor contains NaN or infinity.</summary>
 internal static class FiniteGuard
 {
     public static void Ensure(Tensor value, TrainingTerm term, long? step, VatOptions? options, Tensor? input = null,

@@ -13,7 +13,7 @@ public enum DirectionNormalization
     Stabilized,
 
     /// <summary>
-    /// d / sqrt(sum d^2), the unit vector of the paper's formulas. A zero direction gives 0/0; the
+    /// d / sqrt(sum d^2), the unit vector of the formulas in Miyato et al., TPAMI 2018. A zero direction gives 0/0; the
     /// training step then throws instead of training on NaN.
     /// </summary>
     L2,

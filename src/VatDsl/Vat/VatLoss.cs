@@ -14,7 +14,7 @@ namespace VatDsl;
 /// iterations r = xi * d, d = normalize(dD/dr) with D(r) = mean_b KL(p_b || softmax(f(x + r))_b);
 /// r_adv = epsilon * d; LDS = D(r_adv). The probe gradients come from
 /// <c>torch.autograd.grad</c>, so they never accumulate into the parameters' gradients. Every
-/// pass runs in the model's current mode; in training mode BatchNorm layers normalize with the
+/// pass runs in the model's current mode. In training mode BatchNorm layers normalize with the
 /// statistics of their own batch, and all buffers are restored bit for bit before returning.
 /// Call it inside <c>torch.NewDisposeScope()</c>: the tensors it creates belong to the current
 /// scope.
