@@ -169,4 +169,48 @@ public sealed class NetworkDiagnosticsTests
         Assert.Contains(run.Input.GetDiagnostics(), diagnostic => diagnostic.Id == "CS0246");
         Assert.Empty(run.NewCompilerErrors);
     }
+
+    [Fact]
+    public void Layer_unknown_to_generator_reports_VAT031()
+    {
+        // A newer runtime could declare a layer this generator does not know. VatDsl's
+        // LayerAttribute cannot be subclassed elsewhere, so the test defines VatDsl types itself.
+        Markup markup = Markup.Parse("""
+            namespace VatDsl
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public sealed class NetworkAttribute(params int[] inputShape) : System.Attribute
+                {
+                    public int[] InputShape { get; } = inputShape;
+                }
+
+                public abstract class LayerAttribute : System.Attribute
+                {
+                    public string? Name { get; set; }
+                }
+
+                [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
+                public sealed class LinearAttribute(int outFeatures) : LayerAttribute
+                {
+                    public int OutFeatures { get; } = outFeatures;
+                }
+
+                [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
+                public sealed class ConvTranspose2dAttribute(int outChannels) : LayerAttribute
+                {
+                    public int OutChannels { get; } = outChannels;
+                }
+            }
+
+            [VatDsl.Network(1, 8, 8), {|VAT031:VatDsl.ConvTranspose2d(4)|}, VatDsl.Linear(2)]
+            internal partial class Net;
+            """);
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilationWithoutVatDsl(markup.Source));
+
+        Assert.Empty(run.Exceptions);
+        Diagnostic diagnostic = Assert.Single(run.VatDiagnostics);
+        Assert.Equal("VAT031", diagnostic.Id);
+        Assert.Equal(markup.Expected.Single().Span, diagnostic.Location.SourceSpan);
+    }
 }

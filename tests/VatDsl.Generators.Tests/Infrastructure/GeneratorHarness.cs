@@ -41,6 +41,14 @@ internal static class GeneratorHarness
         ["CS1702"] = ReportDiagnostic.Suppress,
     }.ToImmutableDictionary();
 
+    /// <summary>A compilation that references neither VatDsl nor TorchSharp, for sources that define VatDsl types themselves.</summary>
+    public static CSharpCompilation CreateCompilationWithoutVatDsl(string source) =>
+        CSharpCompilation.Create(
+            "VatDslGeneratorTests",
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, "/src/Source0.cs") },
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
