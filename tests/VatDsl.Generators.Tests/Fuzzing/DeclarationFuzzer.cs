@@ -7,8 +7,8 @@ namespace VatDsl.Generators.Tests.Fuzzing;
 
 /// <summary>
 /// Builds random network declarations from the attribute grammar. Each starts valid by
-/// construction (the builder tracks the per-sample shape, so every kernel fits and Linear only
-/// follows a 1-D output); most then receive one mutation whose expected outcome is known.
+/// construction, because the builder tracks the per-sample shape so that every kernel fits and
+/// Linear only follows a 1-D output. Most then receive one mutation whose outcome is known.
 /// </summary>
 internal sealed class DeclarationFuzzer
 {

@@ -13,9 +13,9 @@ namespace VatDsl.Generators.Tests.Fuzzing;
 
 /// <summary>
 /// Runs the generator on random declarations from the attribute grammar, valid and invalid, in
-/// batches of 500 files per compilation. Every declaration is checked for: no generator exception;
-/// a valid one gets a full class and no VAT error; a mutated one gets the VAT error its mutation
-/// must cause; one with broken C# gets a compiler or VAT error. Every fourth batch is also compiled
+/// batches of 500 files per compilation. No declaration may make the generator throw. A valid one
+/// must get a full class and no VAT error, a mutated one the VAT error its mutation causes, and
+/// one with broken C# a compiler or VAT error. Every fourth batch is also compiled
 /// in full with the generated code, which checks that valid declarations compile without errors
 /// and that invalid ones get no follow-on compiler errors; compiling every batch would take about
 /// four times as long. VATDSL_FUZZ_SEED, VATDSL_FUZZ_COUNT and VATDSL_FUZZ_COMPILE_EVERY override
