@@ -22,7 +22,7 @@ public sealed class GeneratedModuleTests
     {
         using var network = new PositionalNet();
 
-        // The keys torch.nn.Sequential gives for the same layers in PyTorch 2.x. TorchSharp 0.107
+        // The keys torch.nn.Sequential gives for the same layers in PyTorch. TorchSharp 0.107
         // lists every parameter before every buffer, so the order differs and the sets are compared.
         string[] expected =
         {

@@ -20,7 +20,7 @@ public sealed class LayerModuleTests
         Tensor output = noise.call(input);
 
         // 100,000 samples: the standard error of the sample std is about 0.3 / sqrt(2 * 100000),
-        // roughly 0.0007, so a tolerance of 0.01 holds with a wide margin.
+        // roughly 0.0007, so a tolerance of 0.01 leaves a wide margin.
         double std = (output - input).std().item<float>();
         double mean = (output - input).mean().item<float>();
         Assert.InRange(std, 0.29, 0.31);
