@@ -13,6 +13,36 @@ public sealed class CompileTests
         TestDeclarations.Mlp,
         TestDeclarations.NamedLayers,
         TestDeclarations.Nested,
+        """
+        using VatDsl;
+
+        /// <summary>Container that is a ref struct.</summary>
+        public ref partial struct Holder
+        {
+            [Network(4), Linear(2)]
+            internal partial class Net;
+        }
+        """,
+        """
+        using VatDsl;
+
+        namespace Demo.Interfaces
+        {
+            /// <summary>Container that is an interface.</summary>
+            public partial interface IModels
+            {
+                [Network(4), Linear(2)]
+                internal partial class Net;
+            }
+        }
+
+        namespace Demo.Other
+        {
+            /// <summary>Same class name as in Demo.Interfaces, in another namespace.</summary>
+            [Network(4), Linear(3)]
+            internal partial class Net;
+        }
+        """,
     };
 
     [Theory]
