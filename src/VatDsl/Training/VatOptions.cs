@@ -51,6 +51,12 @@ public sealed record VatOptions
     public DirectionNormalization Normalization { get; init; } = DirectionNormalization.Stabilized;
 
     /// <summary>
+    /// The samples whose LDS a training step adds to the loss. Defaults to
+    /// <see cref="VatDsl.RegularizedSamples.Unlabeled"/>.
+    /// </summary>
+    public RegularizedSamples RegularizedSamples { get; init; } = RegularizedSamples.Unlabeled;
+
+    /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
     /// </summary>
     public VatOptions Validate()
@@ -66,6 +72,7 @@ public sealed record VatOptions
         RequireNonNegativeFinite(Alpha, nameof(Alpha));
         RequireNonNegativeFinite(EntropyWeight, nameof(EntropyWeight));
         RequireDefined(Normalization, nameof(Normalization));
+        RequireDefined(RegularizedSamples, nameof(RegularizedSamples));
         return this;
     }
 

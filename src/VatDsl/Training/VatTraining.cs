@@ -93,7 +93,9 @@ public static class VatTraining
     /// <summary>
     /// Computes the VAT objective like <see cref="ComputeLoss(nn.Module{Tensor, Tensor}, Tensor, Tensor, Tensor, VatOptions, Generator?)"/>,
     /// starting the power iteration from the raw direction <paramref name="initialDirection"/>
-    /// (shape of <paramref name="unlabeledX"/>) instead of a Gaussian draw.
+    /// instead of a Gaussian draw. The direction has the shape of the regularized batch: that of
+    /// <paramref name="unlabeledX"/>, or of both batches concatenated with
+    /// <see cref="RegularizedSamples.LabeledAndUnlabeled"/>.
     /// </summary>
     public static VatLossTerms ComputeLoss(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
         Tensor unlabeledX, Tensor initialDirection, VatOptions options)
@@ -162,11 +164,12 @@ public static class VatTraining
         TrainingInputGuard.EnsureMatchesParameters(model, unlabeledX, nameof(unlabeledX));
 
         Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
+        Tensor regularized = RegularizedBatch(labeledX, unlabeledX, options.RegularizedSamples);
         VatLossResult vat = initialDirection is null
-            ? VatLoss.Compute(model, unlabeledX, options, generator, step)
-            : VatLoss.Compute(model, unlabeledX, initialDirection, options);
-        FiniteGuard.Ensure(vat.Lds, TrainingTerm.Lds, step, options, unlabeledX);
-        FiniteGuard.Ensure(vat.ConditionalEntropy, TrainingTerm.ConditionalEntropy, step, options, unlabeledX);
+            ? VatLoss.Compute(model, regularized, options, generator, step)
+            : VatLoss.Compute(model, regularized, initialDirection, options);
+        FiniteGuard.Ensure(vat.Lds, TrainingTerm.Lds, step, options, regularized);
+        FiniteGuard.Ensure(vat.ConditionalEntropy, TrainingTerm.ConditionalEntropy, step, options, regularized);
 
         Tensor total = crossEntropy + options.Alpha * vat.Lds;
         if (options.EntropyWeight > 0)
@@ -175,6 +178,25 @@ public static class VatTraining
         }
 
         return new VatLossTerms(crossEntropy, total, vat);
+    }
+
+    private static Tensor RegularizedBatch(Tensor labeledX, Tensor unlabeledX, RegularizedSamples samples)
+    {
+        if (samples == RegularizedSamples.Unlabeled)
+        {
+            return unlabeledX;
+        }
+
+        if (!labeledX.shape.AsSpan(1).SequenceEqual(unlabeledX.shape.AsSpan(1)))
+        {
+            throw new ArgumentException(
+                $"RegularizedSamples.LabeledAndUnlabeled concatenates the batches, but labeledX has shape " +
+                $"({string.Join(", ", labeledX.shape)}) and unlabeledX ({string.Join(", ", unlabeledX.shape)}). " +
+                "Pass samples of the same shape.",
+                nameof(unlabeledX));
+        }
+
+        return cat(new[] { labeledX, unlabeledX }, 0);
     }
 
     private static Tensor CrossEntropy(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels, long? step)
