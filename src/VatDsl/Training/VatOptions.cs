@@ -42,6 +42,10 @@ public sealed record VatOptions
     /// masks and noise, as in the official TensorFlow code. Defaults to true; false draws fresh
     /// randomness for every pass, so the LDS also measures the dropout noise.
     /// </summary>
+    /// <remarks>
+    /// The step saves and restores the state of TorchSharp's global CPU generator. Another thread
+    /// that draws from that generator during the step changes the masks of the later passes.
+    /// </remarks>
     public bool ShareRandomnessAcrossPasses { get; init; } = true;
 
     /// <summary>
