@@ -61,6 +61,12 @@ public sealed record VatOptions
     public RegularizedSamples RegularizedSamples { get; init; } = RegularizedSamples.Unlabeled;
 
     /// <summary>
+    /// Virtual adversarial perturbations (the default) or random ones (RPT), which train through
+    /// the same step for comparison.
+    /// </summary>
+    public PerturbationMethod Method { get; init; } = PerturbationMethod.VirtualAdversarial;
+
+    /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
     /// </summary>
     public VatOptions Validate()
@@ -77,6 +83,7 @@ public sealed record VatOptions
         RequireNonNegativeFinite(EntropyWeight, nameof(EntropyWeight));
         RequireDefined(Normalization, nameof(Normalization));
         RequireDefined(RegularizedSamples, nameof(RegularizedSamples));
+        RequireDefined(Method, nameof(Method));
         return this;
     }
 

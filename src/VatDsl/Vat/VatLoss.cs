@@ -7,7 +7,9 @@ namespace VatDsl;
 
 /// <summary>
 /// The virtual adversarial loss (LDS) of Miyato et al., TPAMI 2018 (arXiv:1704.03976), computed
-/// as in the official TensorFlow code (takerum/vat_tf).
+/// as in the official TensorFlow code (takerum/vat_tf). With
+/// <see cref="PerturbationMethod.RandomPerturbation"/> it computes the same KL at a random
+/// perturbation of norm epsilon instead.
 /// </summary>
 /// <remarks>
 /// Steps: p = softmax(f(x)) held constant; d ~ N(0, I) normalized per sample; Ip power
@@ -77,9 +79,10 @@ public static class VatLoss
 
         Tensor d = PerturbationDirection.Normalize(initialDirection, options.Normalization);
         var directions = new List<Tensor> { d };
-        var gradients = new List<Tensor>(options.PowerIterations);
-        var divergences = new List<Tensor>(options.PowerIterations);
-        for (int i = 0; i < options.PowerIterations; i++)
+        int iterations = options.Method == PerturbationMethod.VirtualAdversarial ? options.PowerIterations : 0;
+        var gradients = new List<Tensor>(iterations);
+        var divergences = new List<Tensor>(iterations);
+        for (int i = 0; i < iterations; i++)
         {
             replay?.Replay();
             (Tensor gradient, Tensor divergence) = ProbeGradient(model, x, logP, d, options.Xi);

@@ -51,7 +51,10 @@ public sealed class VatLossResult
     /// </summary>
     public Tensor ConditionalEntropy { get; }
 
-    /// <summary>Normalized directions d[0] (from the initial Gaussian draw) to d[Ip], without gradient.</summary>
+    /// <summary>
+    /// Normalized directions d[0] (from the initial Gaussian draw) to d[Ip], without gradient.
+    /// Random perturbation training has d[0] only.
+    /// </summary>
     public IReadOnlyList<Tensor> Directions { get; }
 
     /// <summary>Gradients grad[i] = dD/dr at r = xi * d[i], for i = 0..Ip-1, without gradient.</summary>
