@@ -67,6 +67,12 @@ public sealed record VatOptions
     public PerturbationMethod Method { get; init; } = PerturbationMethod.VirtualAdversarial;
 
     /// <summary>
+    /// How the power iteration computes Hessian-vector products. Defaults to
+    /// <see cref="VatDsl.HessianVectorProduct.FiniteDifference"/>, the official method.
+    /// </summary>
+    public HessianVectorProduct HessianVectorProduct { get; init; } = HessianVectorProduct.FiniteDifference;
+
+    /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
     /// </summary>
     public VatOptions Validate()
@@ -84,6 +90,7 @@ public sealed record VatOptions
         RequireDefined(Normalization, nameof(Normalization));
         RequireDefined(RegularizedSamples, nameof(RegularizedSamples));
         RequireDefined(Method, nameof(Method));
+        RequireDefined(HessianVectorProduct, nameof(HessianVectorProduct));
         return this;
     }
 

@@ -85,7 +85,9 @@ public static class VatLoss
         for (int i = 0; i < iterations; i++)
         {
             replay?.Replay();
-            (Tensor gradient, Tensor divergence) = ProbeGradient(model, x, logP, d, options.Xi);
+            (Tensor gradient, Tensor divergence) = options.HessianVectorProduct == HessianVectorProduct.DoubleBackprop
+                ? ExactHessianProduct(model, x, logP, d)
+                : ProbeGradient(model, x, logP, d, options.Xi);
             gradients.Add(gradient);
             divergences.Add(divergence);
             d = PerturbationDirection.Normalize(gradient, options.Normalization);
@@ -127,6 +129,23 @@ public static class VatLoss
         Tensor connected = divergence + (r * 0).sum();
         Tensor gradient = autograd.grad(new[] { connected }, new[] { r })[0];
         return (gradient.detach(), divergence.detach());
+    }
+
+    /// <summary>Returns H d, the Hessian of D at r = 0 times d, by double backpropagation, and D(0).</summary>
+    private static (Tensor Product, Tensor Divergence) ExactHessianProduct(nn.Module<Tensor, Tensor> model, Tensor x,
+        Tensor logP, Tensor d)
+    {
+        Tensor r = zeros_like(x).requires_grad_(true);
+        Tensor divergence = KlDivergence.Mean(logP, model.call(x + r));
+
+        // The zero terms keep r in both graphs when the logits ignore x; see ProbeGradient.
+        // TorchSharp passes retain_graph explicitly (PyTorch defaults it to create_graph), and the
+        // second grad call needs the first graph.
+        Tensor gradient = autograd.grad(new[] { divergence + (r * 0).sum() }, new[] { r },
+            retain_graph: true, create_graph: true)[0];
+        Tensor directional = (gradient * d).sum() + (r * 0).sum();
+        Tensor product = autograd.grad(new[] { directional }, new[] { r })[0];
+        return (product.detach(), divergence.detach());
     }
 
     private static Tensor Entropy(Tensor logits)

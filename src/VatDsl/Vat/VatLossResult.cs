@@ -57,9 +57,15 @@ public sealed class VatLossResult
     /// </summary>
     public IReadOnlyList<Tensor> Directions { get; }
 
-    /// <summary>Gradients grad[i] = dD/dr at r = xi * d[i], for i = 0..Ip-1, without gradient.</summary>
+    /// <summary>
+    /// Gradients grad[i] = dD/dr at r = xi * d[i], for i = 0..Ip-1, without gradient. With
+    /// <see cref="HessianVectorProduct.DoubleBackprop"/> they are the exact products H d[i].
+    /// </summary>
     public IReadOnlyList<Tensor> ProbeGradients { get; }
 
-    /// <summary>D(xi * d[i]), the batch-mean KL at each probe point, for i = 0..Ip-1, without gradient.</summary>
+    /// <summary>
+    /// D(xi * d[i]), the batch-mean KL at each probe point, for i = 0..Ip-1, without gradient;
+    /// D(0) with <see cref="HessianVectorProduct.DoubleBackprop"/>.
+    /// </summary>
     public IReadOnlyList<Tensor> ProbeDivergences { get; }
 }
