@@ -72,6 +72,16 @@ public sealed record VatOptions
     /// </summary>
     public HessianVectorProduct HessianVectorProduct { get; init; } = HessianVectorProduct.FiniteDifference;
 
+    /// <summary>Default of <see cref="ProbeWarningThreshold"/>.</summary>
+    public const double DefaultProbeWarningThreshold = 0.1;
+
+    /// <summary>
+    /// Fraction of the probed input elements that x + xi * d may leave unchanged (through
+    /// floating-point rounding) before a training step reports the probe as lost, in [0, 1].
+    /// Defaults to <see cref="DefaultProbeWarningThreshold"/>.
+    /// </summary>
+    public double ProbeWarningThreshold { get; init; } = DefaultProbeWarningThreshold;
+
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
     /// </summary>
@@ -91,6 +101,13 @@ public sealed record VatOptions
         RequireDefined(RegularizedSamples, nameof(RegularizedSamples));
         RequireDefined(Method, nameof(Method));
         RequireDefined(HessianVectorProduct, nameof(HessianVectorProduct));
+        if (!(ProbeWarningThreshold >= 0 && ProbeWarningThreshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProbeWarningThreshold), ProbeWarningThreshold,
+                $"VatOptions.ProbeWarningThreshold is {ProbeWarningThreshold.ToString("R", CultureInfo.InvariantCulture)}; " +
+                "it must be a fraction in [0, 1].");
+        }
+
         return this;
     }
 

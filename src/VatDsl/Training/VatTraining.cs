@@ -16,6 +16,18 @@ namespace VatDsl;
 public static class VatTraining
 {
     private static readonly ConditionalWeakTable<nn.Module, StrongBox<long>> s_stepCounts = new();
+    private static Action<string> s_warningSink = message => Console.Error.WriteLine(message);
+
+    /// <summary>
+    /// Receives the library's one-time warnings, such as a power-iteration probe lost to float
+    /// rounding. Defaults to writing to standard error; route it to a logger with, for example,
+    /// <c>VatTraining.WarningSink = message => logger.LogWarning(message)</c>.
+    /// </summary>
+    public static Action<string> WarningSink
+    {
+        get => s_warningSink;
+        set => s_warningSink = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>
     /// Runs one optimizer step on cross-entropy(labeledX, labels) + alpha * LDS(unlabeledX).
@@ -52,10 +64,19 @@ public static class VatTraining
         EnsureFiniteGradients(model, step);
         optimizer.step();
 
+        ProbeDiagnostics probe = terms.Vat.ProbeDiagnostics;
+        bool probeLost = probe.IsLost(options.ProbeWarningThreshold);
         var result = new VatStepResult(terms.CrossEntropy.ToDouble(), terms.Lds.ToDouble(), terms.Total.ToDouble())
         {
             ConditionalEntropy = terms.ConditionalEntropy.ToDouble(),
+            Probe = probe,
+            ProbeLost = probeLost,
         };
+        if (probeLost)
+        {
+            ProbeWarning.ReportOnce(model, step, probe, options, unlabeledX.dtype);
+        }
+
         NativeMemoryTrimmer.OnStepCompleted();
         return result;
     }

@@ -82,15 +82,17 @@ public static class VatLoss
         int iterations = options.Method == PerturbationMethod.VirtualAdversarial ? options.PowerIterations : 0;
         var gradients = new List<Tensor>(iterations);
         var divergences = new List<Tensor>(iterations);
+        var diagnostics = new ProbeDiagnostics(0, 0, (int)x.shape[0]);
         for (int i = 0; i < iterations; i++)
         {
             replay?.Replay();
-            (Tensor gradient, Tensor divergence) = options.HessianVectorProduct == HessianVectorProduct.DoubleBackprop
-                ? ExactHessianProduct(model, x, logP, d)
-                : ProbeGradient(model, x, logP, d, options.Xi);
-            gradients.Add(gradient);
-            divergences.Add(divergence);
-            d = PerturbationDirection.Normalize(gradient, options.Normalization);
+            HessianProducts.Product product = options.HessianVectorProduct == HessianVectorProduct.DoubleBackprop
+                ? HessianProducts.DoubleBackprop(model, x, logP, d)
+                : HessianProducts.FiniteDifference(model, x, logP, d, options.Xi);
+            gradients.Add(product.Value);
+            divergences.Add(product.Divergence);
+            diagnostics = Worse(diagnostics, product);
+            d = PerturbationDirection.Normalize(product.Value, options.Normalization);
             FiniteGuard.Ensure(d, TrainingTerm.Direction, step, options, x);
             directions.Add(d);
         }
@@ -102,7 +104,19 @@ public static class VatLoss
         Tensor entropy = Entropy(cleanLogits);
 
         return new VatLossResult(ldsPerSample.mean(), ldsPerSample, adversarialPerturbation, cleanLogits, logP,
-            entropy, directions, gradients, divergences);
+            entropy, directions, gradients, divergences, diagnostics);
+    }
+
+    private static ProbeDiagnostics Worse(ProbeDiagnostics current, HessianProducts.Product product)
+    {
+        using var noGrad = no_grad();
+        int zeroGradientSamples = (int)(PerturbationDirection.SampleNorms(product.Value) == 0).sum().item<long>();
+        double unchangedFraction = product.ProbedElements == 0 ? 0 : (double)product.UnchangedElements / product.ProbedElements;
+        return current with
+        {
+            UnchangedInputFraction = System.Math.Max(current.UnchangedInputFraction, unchangedFraction),
+            ZeroGradientSamples = System.Math.Max(current.ZeroGradientSamples, zeroGradientSamples),
+        };
     }
 
     private static Tensor ForwardClean(nn.Module<Tensor, Tensor> model, Tensor x, bool keepGraph)
@@ -114,38 +128,6 @@ public static class VatLoss
 
         using var noGrad = no_grad();
         return model.call(x);
-    }
-
-    /// <summary>Returns dD/dr at r = xi * d, and D there.</summary>
-    private static (Tensor Gradient, Tensor Divergence) ProbeGradient(nn.Module<Tensor, Tensor> model, Tensor x,
-        Tensor logP, Tensor d, double xi)
-    {
-        Tensor r = (d * xi).detach().requires_grad_(true);
-        Tensor divergence = KlDivergence.Mean(logP, model.call(x + r));
-
-        // When the logits ignore x, r is not in the graph, and TorchSharp 0.107 cannot wrap the
-        // undefined gradient that allow_unused returns. The zero term keeps r in the graph, so
-        // that gradient comes back as exact zeros and the stabilized direction is zero.
-        Tensor connected = divergence + (r * 0).sum();
-        Tensor gradient = autograd.grad(new[] { connected }, new[] { r })[0];
-        return (gradient.detach(), divergence.detach());
-    }
-
-    /// <summary>Returns H d, the Hessian of D at r = 0 times d, by double backpropagation, and D(0).</summary>
-    private static (Tensor Product, Tensor Divergence) ExactHessianProduct(nn.Module<Tensor, Tensor> model, Tensor x,
-        Tensor logP, Tensor d)
-    {
-        Tensor r = zeros_like(x).requires_grad_(true);
-        Tensor divergence = KlDivergence.Mean(logP, model.call(x + r));
-
-        // The zero terms keep r in both graphs when the logits ignore x; see ProbeGradient.
-        // TorchSharp passes retain_graph explicitly (PyTorch defaults it to create_graph), and the
-        // second grad call needs the first graph.
-        Tensor gradient = autograd.grad(new[] { divergence + (r * 0).sum() }, new[] { r },
-            retain_graph: true, create_graph: true)[0];
-        Tensor directional = (gradient * d).sum() + (r * 0).sum();
-        Tensor product = autograd.grad(new[] { directional }, new[] { r })[0];
-        return (product.detach(), divergence.detach());
     }
 
     private static Tensor Entropy(Tensor logits)

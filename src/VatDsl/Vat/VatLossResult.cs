@@ -11,7 +11,7 @@ public sealed class VatLossResult
 {
     internal VatLossResult(Tensor lds, Tensor ldsPerSample, Tensor adversarialPerturbation, Tensor cleanLogits,
         Tensor cleanLogProbabilities, Tensor conditionalEntropy, IReadOnlyList<Tensor> directions,
-        IReadOnlyList<Tensor> probeGradients, IReadOnlyList<Tensor> probeDivergences)
+        IReadOnlyList<Tensor> probeGradients, IReadOnlyList<Tensor> probeDivergences, ProbeDiagnostics probeDiagnostics)
     {
         Lds = lds;
         LdsPerSample = ldsPerSample;
@@ -22,6 +22,7 @@ public sealed class VatLossResult
         Directions = directions;
         ProbeGradients = probeGradients;
         ProbeDivergences = probeDivergences;
+        ProbeDiagnostics = probeDiagnostics;
     }
 
     /// <summary>
@@ -68,4 +69,7 @@ public sealed class VatLossResult
     /// D(0) with <see cref="HessianVectorProduct.DoubleBackprop"/>.
     /// </summary>
     public IReadOnlyList<Tensor> ProbeDivergences { get; }
+
+    /// <summary>Signs that float rounding swallowed the finite-difference probe.</summary>
+    public ProbeDiagnostics ProbeDiagnostics { get; }
 }
