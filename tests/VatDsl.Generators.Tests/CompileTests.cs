@@ -58,6 +58,34 @@ public sealed class CompileTests
     }
 
     [Fact]
+    public void Namespace_and_nested_type_get_distinct_files()
+    {
+        // The code is invalid C# (CS0101: namespace Demo.A and class Demo.A), but the generator
+        // must still give the two networks different hint names, because a repeated hint name throws.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using VatDsl;
+
+            namespace Demo.A
+            {
+                [Network(4), Linear(2)]
+                internal partial class B;
+            }
+
+            namespace Demo
+            {
+                internal partial class A
+                {
+                    [Network(4), Linear(3)]
+                    internal partial class B;
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { "Demo.A+B.g.cs", "Demo.A.B.g.cs" }, run.GeneratedSources.Select(source => source.HintName));
+        Assert.Empty(run.Exceptions);
+    }
+
+    [Fact]
     public void Generated_api_is_usable_from_user_code()
     {
         const string usage = """
