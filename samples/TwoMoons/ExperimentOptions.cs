@@ -13,6 +13,7 @@ namespace VatDsl.Samples.TwoMoons;
 /// <param name="LearningRate">Adam learning rate.</param>
 /// <param name="UnlabeledBatch">Unlabeled points per VAT step.</param>
 /// <param name="Epsilon">Norm of r_adv in plane units, or null for the networks' [Vat] declaration.</param>
+/// <param name="Xi">Finite-difference step of the power iteration, or null for the networks' [Vat] declaration.</param>
 /// <param name="Threads">CPU threads LibTorch may use.</param>
 public sealed record ExperimentOptions(
     string OutputPath,
@@ -27,4 +28,5 @@ public sealed record ExperimentOptions(
     double LearningRate,
     int UnlabeledBatch,
     double? Epsilon = null,
+    double? Xi = null,
     int Threads = 1);

@@ -54,7 +54,7 @@ public static class TwoMoonsCommand
             : Invariant($"--labels is {labels}; it must be even, because the labeled points are split equally between the two classes."));
         Option<int> unlabeledOption = IntOption("--unlabeled", "Unlabeled training points.", 1000, minimum: 1);
         Option<int> testOption = IntOption("--test", "Test points for the accuracy.", 1000, minimum: 1);
-        Option<int> batchOption = IntOption("--batch", "Unlabeled points per VAT step, drawn without replacement; the whole set if larger.", 256, minimum: 1);
+        Option<int> batchOption = IntOption("--batch", "Unlabeled points per VAT step, drawn without replacement; the whole set if larger.", 1000, minimum: 1);
         Option<int> threadsOption = IntOption("--threads", "CPU threads of LibTorch; the networks are so small that 1 is fastest.", 1, minimum: 1);
         Option<double> noiseOption = DoubleOption("--noise", "Standard deviation of the Gaussian noise on each plane coordinate, in plane units.", 0.1, allowZero: true);
         Option<double> learningRateOption = DoubleOption("--lr", "Adam learning rate.", 0.01, allowZero: false);
@@ -66,6 +66,14 @@ public static class TwoMoonsCommand
         AddCheck(epsilonOption, epsilon => epsilon is not double value || (double.IsFinite(value) && value > 0)
             ? null
             : Invariant($"--epsilon is {value}; it must be a positive finite number."));
+
+        var xiOption = new Option<double?>("--xi")
+        {
+            Description = Invariant($"Finite-difference step of the VAT power iteration, in plane units. Defaults to the networks' [Vat] declaration, {MoonsVatSettings.Xi}."),
+        };
+        AddCheck(xiOption, xi => xi is not double value || (double.IsFinite(value) && value > 0)
+            ? null
+            : Invariant($"--xi is {value}; it must be a positive finite number."));
 
         var dimsOption = new Option<int>("--dims")
         {
@@ -80,7 +88,7 @@ public static class TwoMoonsCommand
             "Trains a supervised-only and a VAT network on two moons with a few labels and writes both decision boundaries to one PNG.")
         {
             outOption, metricsOption, seedOption, stepsOption, labelsOption, unlabeledOption, testOption,
-            noiseOption, dimsOption, epsilonOption, learningRateOption, batchOption, threadsOption,
+            noiseOption, dimsOption, epsilonOption, xiOption, learningRateOption, batchOption, threadsOption,
         };
 
         root.SetAction(parsed =>
@@ -98,6 +106,7 @@ public static class TwoMoonsCommand
                 LearningRate: parsed.GetValue(learningRateOption),
                 UnlabeledBatch: parsed.GetValue(batchOption),
                 Epsilon: parsed.GetValue(epsilonOption),
+                Xi: parsed.GetValue(xiOption),
                 Threads: parsed.GetValue(threadsOption));
             return RunExperiment(options, output, error);
         });

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TorchSharp;
 using VatDsl.Samples.TwoMoons.Data;
 using VatDsl.Samples.TwoMoons.Model;
@@ -27,6 +28,7 @@ public static class TwoMoonsExperiment
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     /// <summary>Runs the experiment that <paramref name="options"/> describes, logging to <paramref name="log"/>.</summary>
@@ -46,7 +48,7 @@ public static class TwoMoonsExperiment
             $"Two moons: {spec.Labeled} labeled, {spec.Unlabeled} unlabeled and {spec.Test} test points, noise std {spec.Noise}, " +
             $"{DescribeDimensions(spec.Dimensions)}, seed {spec.Seed}."));
 
-        var settings = new TrainingSettings(options.Steps, options.LearningRate, options.UnlabeledBatch, options.Seed, options.Epsilon);
+        var settings = new TrainingSettings(options.Steps, options.LearningRate, options.UnlabeledBatch, options.Seed, options.Epsilon, options.Xi);
         PlaneRect view = PlaneRect.Around([data.Labeled.Plane, data.Unlabeled.Plane], ViewMargin);
         PlaneGrid grid = PlaneGrid.Covering(view.Expand(GridOverhang), GridCellSize);
         float[] gridFeatures = data.Embedding.EmbedAll(grid.CellCenters());

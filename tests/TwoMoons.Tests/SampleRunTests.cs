@@ -59,6 +59,18 @@ public sealed class SampleRunTests : IDisposable
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void Default_run_shows_vat_separating_moons()
+    {
+        // The sample's claim at its defaults: with 4 labels VAT follows the gap between the
+        // moons and supervised-only training does not. Over seeds 1 to 8 VAT reached 99.5% or
+        // more and supervised-only at most 88%; seed 1 gives 99.8% against 62.2%.
+        double[] accuracies = RunAccuracies(["--seed", "1"], "default");
+
+        Assert.InRange(accuracies[1], 0.98, 1.0);
+        Assert.InRange(accuracies[0], 0.0, 0.90);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private double[] RunAccuracies(string[] args, string name)

@@ -17,6 +17,7 @@ public class TwoMoonsCommandTests
     [InlineData("--lr", "0", "--lr is 0")]
     [InlineData("--epsilon", "0", "--epsilon is 0")]
     [InlineData("--epsilon", "-1", "--epsilon is -1")]
+    [InlineData("--xi", "0", "--xi is 0")]
     [InlineData("--dims", "3", "--dims is 3")]
     [InlineData("--dims", "1", "--dims is 1")]
     [InlineData("--seed", "abc", "abc")]
@@ -81,7 +82,7 @@ public class TwoMoonsCommandTests
         (int exitCode, string output, _) = Run("--help");
 
         Assert.Equal(TwoMoonsCommand.Success, exitCode);
-        foreach (string option in new[] { "--out", "--metrics", "--seed", "--steps", "--labels", "--unlabeled", "--noise", "--dims", "--epsilon" })
+        foreach (string option in new[] { "--out", "--metrics", "--seed", "--steps", "--labels", "--unlabeled", "--noise", "--dims", "--epsilon", "--xi", "--threads", "--batch", "--lr", "--test" })
         {
             Assert.Contains(option, output);
         }

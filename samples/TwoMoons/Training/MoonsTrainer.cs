@@ -51,9 +51,11 @@ public static class MoonsTrainer
         using optim.Optimizer optimizer = optim.Adam(classifier.Module.parameters(), lr: settings.LearningRate);
 
         IVatNetwork network = classifier.Network;
-        VatOptions vatOptions = settings.Epsilon is double epsilon
-            ? network.DefaultVatOptions with { Epsilon = epsilon }
-            : network.DefaultVatOptions;
+        VatOptions vatOptions = network.DefaultVatOptions with
+        {
+            Epsilon = settings.Epsilon ?? network.DefaultVatOptions.Epsilon,
+            Xi = settings.Xi ?? network.DefaultVatOptions.Xi,
+        };
         string name = MethodName(method);
         var stopwatch = Stopwatch.StartNew();
         VatStepResult last = default;
