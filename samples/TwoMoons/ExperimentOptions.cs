@@ -9,7 +9,7 @@ namespace VatDsl.Samples.TwoMoons;
 /// <param name="Unlabeled">Unlabeled training points.</param>
 /// <param name="Test">Test points.</param>
 /// <param name="Noise">Standard deviation of the Gaussian noise on each plane coordinate.</param>
-/// <param name="Dimensions">Input dimension count; above 2 the plane is embedded by a random orthonormal projection.</param>
+/// <param name="Dimensions">Input dimension count. Above 2 the plane is embedded by a random orthonormal projection.</param>
 /// <param name="LearningRate">Adam learning rate.</param>
 /// <param name="UnlabeledBatch">Unlabeled points per VAT step.</param>
 /// <param name="Epsilon">Norm of r_adv in plane units, or null for the networks' [Vat] declaration.</param>

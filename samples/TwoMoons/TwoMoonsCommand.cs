@@ -20,7 +20,7 @@ public static class TwoMoonsCommand
     /// <summary>Exit code for invalid options.</summary>
     public const int InvalidOptions = 2;
 
-    /// <summary>Parses <paramref name="args"/> and runs the sample; returns the process exit code.</summary>
+    /// <summary>Parses <paramref name="args"/> and runs the sample, then returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -158,7 +158,7 @@ public static class TwoMoonsCommand
         return option;
     }
 
-    // Registers check as a validator; check returns an error message, or null for a valid value.
+    // Registers check as a validator. The check returns an error message, or null for a valid value.
     private static void AddCheck<T>(Option<T> option, Func<T, string?> check)
     {
         option.Validators.Add(result =>
@@ -171,7 +171,7 @@ public static class TwoMoonsCommand
             catch (InvalidOperationException)
             {
                 // System.CommandLine 2.0.0 runs validators also on a token that failed to
-                // convert (for example "1.5" for an int); the parser already reports that error.
+                // convert (for example "1.5" for an int), and the parser already reports that error.
                 return;
             }
 

@@ -38,7 +38,7 @@ public static class TwoMoonsExperiment
         ArgumentNullException.ThrowIfNull(log);
         var stopwatch = Stopwatch.StartNew();
 
-        // With 2 inputs and batches of a few hundred rows, splitting each matrix product over
+        // With 2 or 100 inputs and batches of at most a thousand rows, splitting each matrix product over
         // threads costs more than it saves, and on a busy machine far more.
         torch.set_num_threads(options.Threads);
 

@@ -20,7 +20,7 @@ public sealed class MoonsEmbedding
     /// <summary>Number of input dimensions.</summary>
     public int Dimensions { get; }
 
-    /// <summary>Entry (row, column) of the basis matrix; column is 0 or 1.</summary>
+    /// <summary>Entry (row, column) of the basis matrix, with column 0 or 1.</summary>
     public double this[int row, int column] => _basis[row * 2 + column];
 
     /// <summary>Returns the identity embedding of the plane into itself.</summary>

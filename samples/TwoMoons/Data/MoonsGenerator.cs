@@ -16,7 +16,7 @@ public static class MoonsGenerator
     private const int UnlabeledStream = 2;
     private const int TestStream = 3;
 
-    /// <summary>Generates the data set that <paramref name="spec"/> describes; equal specs give equal sets.</summary>
+    /// <summary>Generates the data set that <paramref name="spec"/> describes. Equal specs give equal sets.</summary>
     /// <exception cref="ArgumentException">A value of <paramref name="spec"/> is out of range.</exception>
     public static MoonsDataset Generate(MoonsSpec spec)
     {

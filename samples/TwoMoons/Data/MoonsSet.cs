@@ -29,7 +29,7 @@ public sealed class MoonsSet
     public float[] Features { get; }
 
     /// <summary>
-    /// Class of each point. The unlabeled split keeps its true classes for tests; the training
+    /// Class of each point. The unlabeled split keeps its true classes for tests, but the training
     /// code never reads them.
     /// </summary>
     public long[] Labels { get; }

@@ -14,7 +14,7 @@ namespace VatDsl.Samples.TwoMoons.Data;
 public sealed record MoonsSpec(int Labeled, int Unlabeled, int Test, double Noise, int Dimensions, int Seed)
 {
     /// <summary>
-    /// Returns one message per invalid value, naming the value and its valid range; an empty
+    /// Returns one message per invalid value, naming the value and its valid range. An empty
     /// list means the spec is valid.
     /// </summary>
     public IReadOnlyList<string> Validate()

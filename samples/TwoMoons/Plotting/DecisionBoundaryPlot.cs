@@ -35,7 +35,7 @@ public static class DecisionBoundaryPlot
 
     /// <summary>
     /// Renders one panel per entry of <paramref name="panels"/>, left to right, into a PNG at
-    /// <paramref name="path"/>. Each panel shows at least <paramref name="view"/>; the grid
+    /// <paramref name="path"/>. Each panel shows at least <paramref name="view"/>. The grid
     /// should extend past it, because equal axis units widen one side of the view.
     /// </summary>
     public static void Save(string path, MoonsDataset data, PlaneRect view, PlaneGrid grid, IReadOnlyList<BoundaryPanel> panels)

@@ -28,7 +28,7 @@ public sealed record PlaneGrid(PlaneRect Bounds, int Columns, int Rows)
     /// <summary>Returns the horizontal coordinate of the centers of column <paramref name="column"/>.</summary>
     public double U(int column) => Bounds.Left + (column + 0.5) * Bounds.Width / Columns;
 
-    /// <summary>Returns the vertical coordinate of the centers of row <paramref name="row"/>; row 0 is the top.</summary>
+    /// <summary>Returns the vertical coordinate of the centers of row <paramref name="row"/>, where row 0 is the top.</summary>
     public double V(int row) => Bounds.Top - (row + 0.5) * Bounds.Height / Rows;
 
     /// <summary>Returns the cell centers as row-major (Count x 2) plane coordinates, rows first.</summary>

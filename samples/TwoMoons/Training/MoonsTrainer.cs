@@ -61,7 +61,7 @@ public static class MoonsTrainer
         VatStepResult last = default;
         for (int step = 1; step <= settings.Steps; step++)
         {
-            // The generated steps free their own tensors; this scope frees the batch draw.
+            // The generated steps free their own tensors, and this scope frees the batch draw.
             using (NewDisposeScope())
             {
                 last = method == TrainingMethod.Vat
