@@ -57,6 +57,13 @@ public static class TwoMoonsExperiment
         (TrainingResult vat, float[] vatGrid) = TrainAndPredict(TrainingMethod.Vat, data, settings, gridFeatures, log);
 
         string outputPath = Path.GetFullPath(options.OutputPath);
+        if (!DecisionBoundaryPlot.HasFonts)
+        {
+            log.WriteLine(
+                "warning: no font was found, so the figure will have no titles, labels or numbers. " +
+                "Install one, for example with 'apt-get install fonts-dejavu-core'.");
+        }
+
         DecisionBoundaryPlot.Save(outputPath, data, view, grid,
         [
             new BoundaryPanel(Invariant($"Supervised only: test accuracy {supervised.TestAccuracy * 100:F1}%"), supervisedGrid),

@@ -63,8 +63,9 @@ public sealed class SampleRunTests : IDisposable
     public void Default_run_shows_vat_separating_moons()
     {
         // The sample's claim at its defaults: with 4 labels VAT follows the gap between the
-        // moons and supervised-only training does not. Over seeds 1 to 8 VAT reached 99.5% or
-        // more and supervised-only at most 88%; seed 1 gives 99.8% against 62.2%.
+        // moons and supervised-only training does not. Over seeds 1 to 10, in 2 and in 100
+        // dimensions, VAT reached 99.4% or more and supervised-only at most 87.9%. Seed 1
+        // gives 99.8% against 62.2%, so the bounds leave room for float differences.
         double[] accuracies = RunAccuracies(["--seed", "1"], "default");
 
         Assert.InRange(accuracies[1], 0.98, 1.0);

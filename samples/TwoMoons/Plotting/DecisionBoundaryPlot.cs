@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ScottPlot;
+using SkiaSharp;
 using VatDsl.Samples.TwoMoons.Data;
 
 namespace VatDsl.Samples.TwoMoons.Plotting;
@@ -22,9 +23,8 @@ public static class DecisionBoundaryPlot
     private static readonly Color ClassZeroColor = new(33, 102, 172);
     private static readonly Color ClassOneColor = new(178, 24, 43);
     private static readonly Color UnlabeledColor = new(70, 70, 70);
-    // ScottPlot's own sans-serif choice is missing on Debian, where it falls back to a serif font.
-    private static readonly string FontName =
-        Fonts.GetTypeface("DejaVu Sans", bold: false, italic: false) is null ? Fonts.Sans : "DejaVu Sans";
+    // On Debian, ScottPlot's own sans-serif choice is missing and it falls back to a serif font.
+    private static readonly string FontName = ChooseFont();
 
     private static readonly IColormap ProbabilityColormap = new ScottPlot.Colormaps.CustomInterpolated(
     [
@@ -32,6 +32,12 @@ public static class DecisionBoundaryPlot
         new Color(247, 247, 247),
         new Color(244, 165, 130),
     ]);
+
+    /// <summary>
+    /// Whether SkiaSharp finds any font on this machine. Without one, ScottPlot still writes the
+    /// PNG, but with no titles, labels or tick numbers.
+    /// </summary>
+    public static bool HasFonts => SKTypeface.Default.GlyphCount > 0;
 
     /// <summary>
     /// Renders one panel per entry of <paramref name="panels"/>, left to right, into a PNG at
@@ -54,6 +60,12 @@ public static class DecisionBoundaryPlot
 
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
         multiplot.SavePng(path, Width, Height);
+    }
+
+    private static string ChooseFont()
+    {
+        using SKTypeface? dejaVuSans = SKFontManager.Default.MatchFamily("DejaVu Sans");
+        return dejaVuSans is null ? Fonts.Sans : "DejaVu Sans";
     }
 
     private static Plot CreatePanel(MoonsDataset data, PlaneRect view, PlaneGrid grid, BoundaryPanel panel)
