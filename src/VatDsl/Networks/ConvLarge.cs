@@ -2,11 +2,12 @@ namespace VatDsl.Networks;
 
 /// <summary>
 /// Conv-Large of the VAT paper for CIFAR-10 and SVHN (Miyato et al., TPAMI 2018,
-/// arXiv:1704.03976), for (3, 32, 32) images: 3,121,802 parameters. Three 3 x 3 convolutions of
-/// 128 channels, 2 x 2 max pooling and dropout 0.5; three of 256 channels, pooling and dropout;
-/// then a 3 x 3 convolution without padding to 512 channels, 1 x 1 convolutions to 256 and 128,
-/// global average pooling and a linear layer to the 10 logits. Every convolution is followed by
-/// BatchNorm and LeakyReLU(0.1). <see cref="ConvLargeTopBn"/> adds a BatchNorm on the logits.
+/// arXiv:1704.03976), for (3, 32, 32) images, with 3,121,802 parameters. Two blocks of three
+/// 3 x 3 convolutions (128, then 256 channels) each end in 2 x 2 max pooling and dropout 0.5.
+/// A 3 x 3 convolution without padding to 512 channels and 1 x 1 convolutions to 256 and 128
+/// channels follow, then global average pooling and a linear layer to the 10 logits. Every
+/// convolution is followed by BatchNorm and LeakyReLU(0.1). <see cref="ConvLargeTopBn"/> adds a
+/// BatchNorm on the logits.
 /// </summary>
 /// <remarks>
 /// Checked against takerum/vat_tf, cnn.py (commit bf9dba4), function <c>logit</c>, and the

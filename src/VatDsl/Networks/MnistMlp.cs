@@ -3,8 +3,8 @@ namespace VatDsl.Networks;
 /// <summary>
 /// Fully connected network of the VAT paper for MNIST (Miyato et al., TPAMI 2018,
 /// arXiv:1704.03976): 784-1200-600-300-150-10, 1,894,080 parameters. Each hidden layer runs
-/// Linear, BatchNorm, Gaussian noise (std 0.5, training mode only) and ReLU; the logits pass
-/// through a final BatchNorm. The input is a flattened 28 x 28 image;
+/// Linear, BatchNorm, Gaussian noise (std 0.5, training mode only) and ReLU, and the logits pass
+/// through a final BatchNorm. The input is a flattened 28 x 28 image, and
 /// <see cref="MnistMlpImage"/> takes (1, 28, 28) images.
 /// </summary>
 /// <remarks>
