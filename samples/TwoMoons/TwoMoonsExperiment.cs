@@ -64,11 +64,11 @@ public static class TwoMoonsExperiment
                 "Install one, for example with 'apt-get install fonts-dejavu-core'.");
         }
 
-        DecisionBoundaryPlot.Save(outputPath, data, view, grid,
+        WriteOutput(outputPath, "figure", () => DecisionBoundaryPlot.Save(outputPath, data, view, grid,
         [
             new BoundaryPanel(Invariant($"Supervised only: test accuracy {supervised.TestAccuracy * 100:F1}%"), supervisedGrid),
             new BoundaryPanel(Invariant($"VAT (ε = {vat.Vat.Epsilon}): test accuracy {vat.TestAccuracy * 100:F1}%"), vatGrid),
-        ]);
+        ]));
         log.WriteLine($"Wrote the figure to {outputPath}");
 
         var metrics = new ExperimentMetrics(
@@ -79,7 +79,7 @@ public static class TwoMoonsExperiment
         if (options.MetricsPath is not null)
         {
             string metricsPath = Path.GetFullPath(options.MetricsPath);
-            File.WriteAllText(metricsPath, JsonSerializer.Serialize(metrics, MetricsJson) + Environment.NewLine);
+            WriteOutput(metricsPath, "metrics", () => File.WriteAllText(metricsPath, JsonSerializer.Serialize(metrics, MetricsJson) + Environment.NewLine));
             log.WriteLine($"Wrote the metrics to {metricsPath}");
         }
 
@@ -98,6 +98,19 @@ public static class TwoMoonsExperiment
         {
             log.WriteLine(Invariant($"  {result.Seconds:F1} s, test accuracy {result.TestAccuracy * 100:F1}%"));
             return (result, classifier.PredictClassOne(gridFeatures));
+        }
+    }
+
+    // Adds the file and what it was for to the message, which otherwise names only the path.
+    private static void WriteOutput(string path, string what, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Could not write the {what} to {path}: {exception.Message}", exception);
         }
     }
 

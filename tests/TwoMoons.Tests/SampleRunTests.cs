@@ -72,6 +72,17 @@ public sealed class SampleRunTests : IDisposable
         Assert.InRange(accuracies[0], 0.0, 0.90);
     }
 
+    [Fact]
+    public void Unwritable_figure_exits_with_1()
+    {
+        // /proc exists, so the option check passes, but procfs accepts no new files.
+        (int exitCode, _, string error) = TwoMoonsCommandTests.Run(
+            "--out", "/proc/two-moons.png", "--steps", "2", "--unlabeled", "20", "--test", "20");
+
+        Assert.Equal(TwoMoonsCommand.RunFailed, exitCode);
+        Assert.Contains("Could not write the figure to /proc/two-moons.png", error);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private double[] RunAccuracies(string[] args, string name)
