@@ -5,8 +5,9 @@ using VatDsl.Benchmarks;
 // Benchmarks of the VAT training step. Run in Release:
 //   dotnet run -c Release --project benchmarks/VatDsl.Benchmarks -- time [steps]
 //   dotnet run -c Release --project benchmarks/VatDsl.Benchmarks -- rss <mlp|cnn> <steps> <trim interval, 0 = never> [report every]
+//   dotnet run -c Release --project benchmarks/VatDsl.Benchmarks -- probe
 const string Usage =
-    "usage: time [steps]  |  rss <mlp|cnn> <steps> <trim interval (0 = never)> [report every]";
+    "usage: time [steps]  |  rss <mlp|cnn> <steps> <trim interval (0 = never)> [report every]  |  probe";
 
 if (args.Length == 0)
 {
@@ -20,6 +21,9 @@ try
     {
         case "time":
             StepTimer.Run(args.Length > 1 ? ParseCount(args[1], "steps") : 50);
+            return 0;
+        case "probe":
+            ProbeAccuracy.Run();
             return 0;
         case "rss" when args.Length >= 4 && (args[1] == "mlp" || args[1] == "cnn"):
             ResidentMemory.Run(args[1], ParseCount(args[2], "steps"), ParseCount(args[3], "trim interval", allowZero: true),
