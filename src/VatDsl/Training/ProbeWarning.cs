@@ -26,8 +26,9 @@ internal static class ProbeWarning
         VatTraining.WarningSink(
             $"VatDsl: training step {step}: the power-iteration probe x + xi * d left {percent}% of the probed " +
             $"{dtype} input elements unchanged (Xi = {xi}), and {probe.ZeroGradientSamples} of {probe.Samples} samples " +
-            "got a zero probe gradient, so the VAT direction is rounding noise or zero. Use a larger Xi (about 1e-3 " +
-            "to 10 for float32 inputs of unit scale), train in float64, or set VatOptions.HessianVectorProduct = " +
-            "DoubleBackprop. VatStepResult.ProbeLost reports it for every step; this message appears once per model.");
+            "got a zero probe gradient, so the VAT direction is rounding noise or zero. Use a larger Xi (around 1e-2 " +
+            "for float32 inputs of unit scale; much larger values bend the direction away from the top eigenvector " +
+            "of the Hessian), train in float64, or set VatOptions.HessianVectorProduct = DoubleBackprop. " +
+            "VatStepResult.ProbeLost reports it for every step; this message appears once per model.");
     }
 }

@@ -50,7 +50,7 @@ public sealed record VatOptions
 
     /// <summary>
     /// Normalization of the perturbation direction. Defaults to
-    /// <see cref="DirectionNormalization.Stabilized"/>, the form of the official code.
+    /// <see cref="DirectionNormalization.Stabilized"/>, the form of the official TensorFlow code.
     /// </summary>
     public DirectionNormalization Normalization { get; init; } = DirectionNormalization.Stabilized;
 

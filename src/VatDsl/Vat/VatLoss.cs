@@ -114,8 +114,8 @@ public static class VatLoss
         double unchangedFraction = product.ProbedElements == 0 ? 0 : (double)product.UnchangedElements / product.ProbedElements;
         return current with
         {
-            UnchangedInputFraction = System.Math.Max(current.UnchangedInputFraction, unchangedFraction),
-            ZeroGradientSamples = System.Math.Max(current.ZeroGradientSamples, zeroGradientSamples),
+            UnchangedInputFraction = Math.Max(current.UnchangedInputFraction, unchangedFraction),
+            ZeroGradientSamples = Math.Max(current.ZeroGradientSamples, zeroGradientSamples),
         };
     }
 
