@@ -54,6 +54,7 @@ public static class VatTraining
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ValidateLabeled(model, labeledX, labels);
+        OptimizerGuard.EnsureOptimizesModel(model, optimizer, nameof(optimizer));
         long step = NextStep(model);
         using var scope = NewDisposeScope();
         model.train();
@@ -87,6 +88,7 @@ public static class VatTraining
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ValidateLabeled(model, labeledX, labels);
+        OptimizerGuard.EnsureOptimizesModel(model, optimizer, nameof(optimizer));
         long step = NextStep(model);
         using var scope = NewDisposeScope();
         model.train();
