@@ -25,6 +25,31 @@ internal static class FiniteGuard
         throw new NonFiniteValueException(term, step, $"{where}: {subject} is {kind}.{inputNote} {LikelyCause(term, options)}");
     }
 
+    /// <summary>
+    /// Throws <see cref="NonFiniteValueException"/> when the logits of the evaluation batch that
+    /// starts at sample <paramref name="start"/> contain NaN or infinity. The argmax of NaN
+    /// logits is class 0, so the accuracy would silently count them as predictions.
+    /// </summary>
+    public static void EnsureEvaluationLogits(Tensor logits, Tensor batch, long start)
+    {
+        using var noGrad = no_grad();
+        if (logits.isfinite().all().item<bool>())
+        {
+            return;
+        }
+
+        string kind = logits.isnan().any().item<bool>() ? "NaN" : "infinite";
+        long end = start + batch.shape[0];
+        string cause = batch.isfinite().all().item<bool>()
+            ? "The inputs of these samples are finite, so the model itself diverged (NaN or infinite weights, for " +
+              "example after a too high learning rate). Reload a checkpoint saved before the divergence, or retrain " +
+              "with a lower learning rate."
+            : $"The inputs of these samples contain {CountNonFinite(batch)} NaN or infinite values. Clean or impute " +
+              "them before evaluating.";
+        throw new NonFiniteValueException(TrainingTerm.EvaluationLogits, step: null,
+            $"Evaluate: the logits of samples [{start}, {end}) contain {kind} values. {cause}");
+    }
+
     private static long CountNonFinite(Tensor input) => input.isfinite().logical_not().sum().item<long>();
 
     private static string Describe(TrainingTerm term) => term switch
@@ -34,6 +59,7 @@ internal static class FiniteGuard
         TrainingTerm.Direction => "the perturbation direction of the power iteration",
         TrainingTerm.Lds => "the LDS (KL divergence at x + r_adv)",
         TrainingTerm.ConditionalEntropy => "the conditional entropy of the unlabeled predictions",
+        TrainingTerm.EvaluationLogits => "the logits of the evaluation batch",
         _ => "a gradient of the total loss with respect to the parameters",
     };
 

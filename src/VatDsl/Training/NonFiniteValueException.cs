@@ -22,11 +22,15 @@ public enum TrainingTerm
 
     /// <summary>Gradients of the total loss with respect to the parameters.</summary>
     ParameterGradients,
+
+    /// <summary>Logits of a batch in <see cref="VatTraining.Evaluate"/>, whose argmax would be meaningless.</summary>
+    EvaluationLogits,
 }
 
 /// <summary>
-/// Thrown when a loss term, the perturbation direction or a gradient is NaN or infinite. The
-/// training step throws it before <c>optimizer.step()</c>, so the parameters keep their values.
+/// Thrown when a loss term, the perturbation direction, a gradient or the logits of an
+/// evaluation batch are NaN or infinite. The training step throws it before
+/// <c>optimizer.step()</c>, so the parameters keep their values.
 /// </summary>
 public sealed class NonFiniteValueException : ArithmeticException
 {

@@ -130,7 +130,8 @@ public static class VatTraining
     /// <summary>Returns the accuracy of <paramref name="model"/> on (x, labels), evaluated in batches in evaluation mode.</summary>
     /// <remarks>
     /// Runs without gradients and puts back the training flag of the model and of every
-    /// submodule afterwards, even when it throws.
+    /// submodule afterwards, even when it throws. Throws <see cref="NonFiniteValueException"/>
+    /// when a batch's logits contain NaN or infinity, instead of counting their argmax.
     /// </remarks>
     public static double Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor labels, int batchSize = 1000)
     {
@@ -159,8 +160,10 @@ public static class VatTraining
             {
                 using var scope = NewDisposeScope();
                 long length = Math.Min(batchSize, total - start);
-                Tensor logits = model.call(x.narrow(0, start, length));
+                Tensor batch = x.narrow(0, start, length);
+                Tensor logits = model.call(batch);
                 EnsureLogitsShape(logits, length);
+                FiniteGuard.EnsureEvaluationLogits(logits, batch, start);
                 Tensor batchLabels = labels.narrow(0, start, length);
                 TrainingInputGuard.EnsureLabelRange(batchLabels, logits.shape[1], nameof(labels));
                 correct += logits.argmax(1).eq(batchLabels).sum().item<long>();
