@@ -92,6 +92,7 @@ public static class VatTraining
         long step = NextStep(model);
         using var scope = NewDisposeScope();
         model.train();
+        TrainingInputGuard.EnsureBatchNormBatch(model, labeledX, nameof(labeledX));
         optimizer.zero_grad();
 
         Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
@@ -189,8 +190,11 @@ public static class VatTraining
         TrainingInputGuard.EnsureFloatingBatch(unlabeledX, nameof(unlabeledX));
         TrainingInputGuard.EnsureMatchesParameters(model, unlabeledX, nameof(unlabeledX));
 
-        Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
+        TrainingInputGuard.EnsureBatchNormBatch(model, labeledX, nameof(labeledX));
         Tensor regularized = RegularizedBatch(labeledX, unlabeledX, options.RegularizedSamples);
+        TrainingInputGuard.EnsureBatchNormBatch(model, regularized, nameof(unlabeledX));
+
+        Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
         VatLossResult vat = initialDirection is null
             ? VatLoss.Compute(model, regularized, options, generator, step)
             : VatLoss.Compute(model, regularized, initialDirection, options);

@@ -143,6 +143,7 @@ public static class VatLoss
         options.Validate();
         TrainingInputGuard.EnsureFloatingBatch(x, nameof(x));
         TrainingInputGuard.EnsureMatchesParameters(model, x, nameof(x));
+        TrainingInputGuard.EnsureBatchNormBatch(model, x, nameof(x));
     }
 
     private static void EnsureLogitsShape(Tensor logits, Tensor x)
