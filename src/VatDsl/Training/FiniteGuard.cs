@@ -18,12 +18,17 @@ internal static class FiniteGuard
 
         string kind = value.isnan().any().item<bool>() ? "NaN" : "infinite";
         string where = step is long n ? $"Training step {n}" : "VAT loss";
-        string inputNote = input is not null && !input.isfinite().all().item<bool>()
-            ? $" The input batch itself contains {CountNonFinite(input)} NaN or infinite values; clean the data first."
-            : string.Empty;
+
+        // Non-finite inputs explain every later NaN, so the other causes would only mislead.
+        string cause = input is not null && !input.isfinite().all().item<bool>()
+            ? $"The input batch contains {CountNonFinite(input)} NaN or infinite values. Clean or impute them before training."
+            : LikelyCause(term, options);
         string subject = name is null ? Describe(term) : $"{Describe(term)} ('{name}')";
-        throw new NonFiniteValueException(term, step, $"{where}: {subject} is {kind}.{inputNote} {LikelyCause(term, options)}");
+        throw new NonFiniteValueException(term, step, $"{where}: {subject} {Verb(term)} {kind}. {cause}");
     }
+
+    private static string Verb(TrainingTerm term) =>
+        term is TrainingTerm.UnlabeledLogits or TrainingTerm.EvaluationLogits ? "are" : "is";
 
     /// <summary>
     /// Throws <see cref="NonFiniteValueException"/> when the logits of the evaluation batch that

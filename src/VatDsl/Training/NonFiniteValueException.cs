@@ -45,6 +45,9 @@ public sealed class NonFiniteValueException : ArithmeticException
     /// <summary>The quantity that was not finite.</summary>
     public TrainingTerm Term { get; }
 
-    /// <summary>One-based count of training steps run on the model, including this one; null outside a training step.</summary>
+    /// <summary>
+    /// One-based number of the failed training step: the steps that completed on the model before
+    /// it, plus one. Rejected calls do not count. Null outside a training step.
+    /// </summary>
     public long? Step { get; }
 }

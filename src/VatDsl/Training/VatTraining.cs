@@ -55,7 +55,7 @@ public static class VatTraining
         ArgumentNullException.ThrowIfNull(optimizer);
         ValidateLabeled(model, labeledX, labels);
         OptimizerGuard.EnsureOptimizesModel(model, optimizer, nameof(optimizer));
-        long step = NextStep(model);
+        long step = PendingStep(model);
         using var scope = NewDisposeScope();
         model.train();
         optimizer.zero_grad();
@@ -64,6 +64,7 @@ public static class VatTraining
         terms.Total.backward();
         EnsureFiniteGradients(model, step);
         optimizer.step();
+        CompleteStep(model);
 
         ProbeDiagnostics probe = terms.Vat.ProbeDiagnostics;
         bool probeLost = probe.IsLost(options.ProbeWarningThreshold);
@@ -89,7 +90,7 @@ public static class VatTraining
         ArgumentNullException.ThrowIfNull(optimizer);
         ValidateLabeled(model, labeledX, labels);
         OptimizerGuard.EnsureOptimizesModel(model, optimizer, nameof(optimizer));
-        long step = NextStep(model);
+        long step = PendingStep(model);
         using var scope = NewDisposeScope();
         model.train();
         TrainingInputGuard.EnsureBatchNormBatch(model, labeledX, nameof(labeledX));
@@ -99,6 +100,7 @@ public static class VatTraining
         crossEntropy.backward();
         EnsureFiniteGradients(model, step);
         optimizer.step();
+        CompleteStep(model);
 
         double value = crossEntropy.ToDouble();
         NativeMemoryTrimmer.OnStepCompleted();
@@ -270,10 +272,18 @@ public static class VatTraining
         }
     }
 
-    private static long NextStep(nn.Module model)
+    /// <summary>Returns the one-based number of the step about to run: completed steps plus one.</summary>
+    /// <remarks>Rejected calls are not counted, so error messages number steps as the user counts them.</remarks>
+    private static long PendingStep(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
         StrongBox<long> count = s_stepCounts.GetValue(model, _ => new StrongBox<long>());
-        return Interlocked.Increment(ref count.Value);
+        return Interlocked.Read(ref count.Value) + 1;
+    }
+
+    private static void CompleteStep(nn.Module model)
+    {
+        StrongBox<long> count = s_stepCounts.GetValue(model, _ => new StrongBox<long>());
+        Interlocked.Increment(ref count.Value);
     }
 }
