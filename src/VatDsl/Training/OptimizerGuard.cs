@@ -48,6 +48,8 @@ internal static class OptimizerGuard
 
     private static bool UpdatesAny(optim.Optimizer optimizer, Parameter[] modelParameters)
     {
+        // Native optimizers create a wrapper per parameter in parameters(); the scope frees them.
+        using var scope = NewDisposeScope();
         Parameter[] optimizerParameters = optimizer.parameters().ToArray();
         var modelHandles = modelParameters.Select(p => p.Handle).ToHashSet();
         if (optimizerParameters.Any(p => modelHandles.Contains(p.Handle)))
@@ -57,7 +59,6 @@ internal static class OptimizerGuard
 
         // Native optimizers such as LBFGS in TorchSharp 0.107 return new handles to the same
         // tensors from parameters(), so only their storage addresses match.
-        using var scope = NewDisposeScope();
         var modelStorage = modelParameters.Select(StorageAddress).ToHashSet();
         return optimizerParameters.Any(p => modelStorage.Contains(StorageAddress(p)));
     }
