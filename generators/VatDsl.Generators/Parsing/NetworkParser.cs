@@ -62,7 +62,7 @@ internal static class NetworkParser
         INamedTypeSymbol type, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
     {
         ClassAttributes attributes = ClassAttributes.Of(type);
-        if (!IsPrimaryDeclaration(attributes.Network, declaration))
+        if (!IsPrimaryDeclaration(attributes.Network, declaration) || HasMissingName(type))
         {
             return null;
         }
@@ -99,7 +99,7 @@ internal static class NetworkParser
 
         bool hasErrors = hasCompilerErrors || diagnostics.Any(diagnostic => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var spec = new NetworkSpec(
-            HintName(type),
+            HintNames.BaseName(type) + ".g.cs",
             NamespaceOf(type),
             ContainingTypes(type),
             Identifiers.Escape(type.Name),
@@ -121,6 +121,24 @@ internal static class NetworkParser
         return reference is not null
             && reference.SyntaxTree == declaration.SyntaxTree
             && declaration.Span.Contains(reference.Span);
+    }
+
+    /// <summary>
+    /// A class or container whose name the compiler could not read (a syntax error, such as a
+    /// character C# does not accept in identifiers) has an empty name. The compiler already
+    /// reports it, and generated code could not name the class.
+    /// </summary>
+    private static bool HasMissingName(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AttributeArguments? Arguments(AttributeData data, CancellationToken cancellationToken) =>
@@ -307,22 +325,6 @@ internal static class NetworkParser
 
     private static bool IsActivation(LayerKind kind) => kind is LayerKind.ReLU or LayerKind.LeakyReLU or LayerKind.Tanh
         or LayerKind.Sigmoid or LayerKind.GELU or LayerKind.Softplus or LayerKind.ELU;
-
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var typeNames = new List<string>();
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            typeNames.Insert(0, current.Name);
-        }
-
-        // '+' separates nested types, as in metadata names, so that namespace N.A with class B
-        // and class N.A with nested class B get different files.
-        string typePath = string.Join("+", typeNames);
-        return type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? ns.ToDisplayString() + "." + typePath + ".g.cs"
-            : typePath + ".g.cs";
-    }
 
     private static string? NamespaceOf(INamedTypeSymbol type)
     {
