@@ -56,7 +56,7 @@ internal static class NetworkEmitter
             writer.CloseBlock();
         }
 
-        return new GeneratedFile(network.HintName, writer.ToString());
+        return new GeneratedFile(network.HintName + Parsing.HintNames.Extension, writer.ToString());
     }
 
     private static void WriteClass(SourceWriter writer, NetworkSpec network)

@@ -99,7 +99,7 @@ internal static class NetworkParser
 
         bool hasErrors = hasCompilerErrors || diagnostics.Any(diagnostic => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var spec = new NetworkSpec(
-            HintNames.BaseName(type) + ".g.cs",
+            HintNames.BaseName(type),
             NamespaceOf(type),
             ContainingTypes(type),
             Identifiers.Escape(type.Name),
