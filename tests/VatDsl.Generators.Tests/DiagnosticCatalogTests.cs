@@ -63,6 +63,16 @@ public sealed class DiagnosticCatalogTests
         Assert.Equal(DiagnosticDescriptors.Category, descriptor.Category);
     }
 
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Only_warnings_are_configurable(string id)
+    {
+        DiagnosticDescriptor descriptor = Descriptors().Single(candidate => candidate.Id == id);
+
+        bool notConfigurable = descriptor.CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable);
+        Assert.Equal(descriptor.DefaultSeverity == DiagnosticSeverity.Error, notConfigurable);
+    }
+
     private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
         typeof(DiagnosticDescriptors)
             .GetFields(BindingFlags.Public | BindingFlags.Static)

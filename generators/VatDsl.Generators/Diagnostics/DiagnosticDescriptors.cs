@@ -6,6 +6,11 @@ namespace VatDsl.Generators.Diagnostics;
 /// Every diagnostic the VatDsl generator reports. IDs are never reused: a retired ID stays
 /// listed in AnalyzerReleases.Shipped.md. Each ID has a page under docs/diagnostics/.
 /// </summary>
+/// <remarks>
+/// Errors are not configurable, so #pragma warning disable, NoWarn and .editorconfig severities
+/// cannot hide them: a network with an error is not generated, and a hidden error would leave
+/// members that throw at run time. Warnings can be suppressed.
+/// </remarks>
 internal static class DiagnosticDescriptors
 {
     public const string Category = "VatDsl";
@@ -178,11 +183,11 @@ internal static class DiagnosticDescriptors
         "The VatDsl generator failed on '{0}' with {1}: {2}; please report this together with the declaration");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        Create(id, title, message, DiagnosticSeverity.Error);
+        Create(id, title, message, DiagnosticSeverity.Error, WellKnownDiagnosticTags.NotConfigurable);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }
