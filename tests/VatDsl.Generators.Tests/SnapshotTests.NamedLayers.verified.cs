@@ -148,8 +148,17 @@ namespace Demo.Named
         /// <param name="labels">Class indices, a 1-D int64 tensor with one entry per labeled input.</param>
         /// <param name="unlabeledX">Unlabeled inputs, shape (batch, InputShape...).</param>
         /// <param name="optimizer">Optimizer over this network's parameters.</param>
-        /// <param name="options">VAT settings for this step; null uses <see cref="DefaultVatOptions"/>.</param>
+        /// <param name="options">
+        /// VAT settings for this step. Null uses <see cref="DefaultVatOptions"/>. A non-null value replaces
+        /// <see cref="DefaultVatOptions"/> entirely, so start from <c>DefaultVatOptions with { ... }</c> to keep the values declared in <c>[Vat]</c>.
+        /// </param>
         /// <exception cref="global::System.ArgumentException">A tensor does not match the declared input shape, or the labels do not match the batch.</exception>
+        /// <example>
+        /// Override one value for a step and keep the others:
+        /// <code>
+        /// network.TrainStep(labeledX, labels, unlabeledX, optimizer, NamedCnn.DefaultVatOptions with { Epsilon = 1.0 });
+        /// </code>
+        /// </example>
         public global::VatDsl.VatStepResult TrainStep(global::TorchSharp.torch.Tensor labeledX, global::TorchSharp.torch.Tensor labels, global::TorchSharp.torch.Tensor unlabeledX, global::TorchSharp.torch.optim.Optimizer optimizer, global::VatDsl.VatOptions? options = null)
         {
             global::VatDsl.InputShapeGuard.EnsureBatch(labeledX, InputShape, nameof(labeledX), nameof(NamedCnn));

@@ -244,8 +244,17 @@ internal static class NetworkEmitter
         writer.Line("/// <param name=\"labels\">Class indices, a 1-D int64 tensor with one entry per labeled input.</param>");
         writer.Line("/// <param name=\"unlabeledX\">Unlabeled inputs, shape (batch, InputShape...).</param>");
         writer.Line("/// <param name=\"optimizer\">Optimizer over this network's parameters.</param>");
-        writer.Line("/// <param name=\"options\">VAT settings for this step; null uses <see cref=\"DefaultVatOptions\"/>.</param>");
+        writer.Line("/// <param name=\"options\">");
+        writer.Line("/// VAT settings for this step. Null uses <see cref=\"DefaultVatOptions\"/>. A non-null value replaces");
+        writer.Line("/// <see cref=\"DefaultVatOptions\"/> entirely, so start from <c>DefaultVatOptions with { ... }</c> to keep the values declared in <c>[Vat]</c>.");
+        writer.Line("/// </param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A tensor does not match the declared input shape, or the labels do not match the batch.</exception>");
+        writer.Line("/// <example>");
+        writer.Line("/// Override one value for a step and keep the others:");
+        writer.Line("/// <code>");
+        writer.Line($"/// network.TrainStep(labeledX, labels, unlabeledX, optimizer, {network.TypeName}.DefaultVatOptions with {{ Epsilon = 1.0 }});");
+        writer.Line("/// </code>");
+        writer.Line("/// </example>");
         writer.OpenBlock($"public {VatStepResult} TrainStep({Tensor} labeledX, {Tensor} labels, {Tensor} unlabeledX, {Optimizer} optimizer, {VatOptions}? options = null)");
         writer.Line($"{ShapeGuard}.EnsureBatch(labeledX, InputShape, nameof(labeledX), {name});");
         writer.Line($"{ShapeGuard}.EnsureLabels(labels, labeledX, {name});");

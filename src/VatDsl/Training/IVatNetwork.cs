@@ -23,6 +23,15 @@ public interface IVatNetwork
     /// Runs one VAT-regularized optimizer step: cross-entropy on the labeled batch plus
     /// alpha times the LDS on the unlabeled batch.
     /// </summary>
+    /// <param name="labeledX">Labeled inputs, shape (batch, InputShape...).</param>
+    /// <param name="labels">Class indices, a 1-D int64 tensor with one entry per labeled input.</param>
+    /// <param name="unlabeledX">Unlabeled inputs, shape (batch, InputShape...).</param>
+    /// <param name="optimizer">Optimizer over this network's parameters.</param>
+    /// <param name="options">
+    /// VAT settings for this step. Null uses <see cref="DefaultVatOptions"/>. A non-null value
+    /// replaces <see cref="DefaultVatOptions"/> entirely, so start from
+    /// <c>network.DefaultVatOptions with { ... }</c> to keep the values declared in <see cref="VatAttribute"/>.
+    /// </param>
     VatStepResult TrainStep(Tensor labeledX, Tensor labels, Tensor unlabeledX, optim.Optimizer optimizer, VatOptions? options = null);
 
     /// <summary>Runs one optimizer step on the cross-entropy of the labeled batch alone (the baseline).</summary>
