@@ -107,11 +107,12 @@ public sealed class CompileTests
                     IReadOnlyList<long> shape = FashionCnn.InputShape;
                     int classes = FashionCnn.ClassCount + asInterface.ClassCount + shape.Count;
                     NetworkSummary summary = FashionCnn.Summary;
+                    NetworkSummary summaryOfInstance = asInterface.Summary;
                     using var optimizer = optim.Adam(network.parameters(), lr: 1e-3);
                     VatStepResult step = network.TrainStep(labeledX, labels, unlabeledX, optimizer, FashionCnn.DefaultVatOptions with { Epsilon = 1.0 });
                     VatStepResult supervised = asInterface.SupervisedStep(labeledX, labels, optimizer);
                     using Tensor logits = asModule.call(labeledX);
-                    return step.Total + supervised.Total + network.Evaluate(labeledX, labels) + classes + summary.TotalParameters;
+                    return step.Total + supervised.Total + network.Evaluate(labeledX, labels) + classes + summary.TotalParameters + summaryOfInstance.TotalParameters;
                 }
             }
             """;

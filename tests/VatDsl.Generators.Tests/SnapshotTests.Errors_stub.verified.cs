@@ -40,5 +40,7 @@ namespace Demo.Broken
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

@@ -27,15 +27,19 @@ namespace VatDsl.Samples.FashionMnist
     partial class FashionCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::VatDsl.IVatNetwork
     {
         /// <summary>Number of classes: the length of the logits vector that <see cref="forward"/> returns per sample.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.ClassCount"/>.</remarks>
         public const int ClassCount = 10;
 
         /// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.InputShape"/>.</remarks>
         public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = global::System.Array.AsReadOnly(new long[] { 1L, 28L, 28L });
 
         /// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref="global::VatDsl.VatOptions"/>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.DefaultVatOptions"/>.</remarks>
         public static global::VatDsl.VatOptions DefaultVatOptions { get; } = new global::VatDsl.VatOptions { Epsilon = 2.0 };
 
         /// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.Summary"/>.</remarks>
         public static global::VatDsl.NetworkSummary Summary { get; } = new global::VatDsl.NetworkSummary(
             nameof(FashionCnn),
             InputShape,
@@ -217,5 +221,7 @@ namespace VatDsl.Samples.FashionMnist
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

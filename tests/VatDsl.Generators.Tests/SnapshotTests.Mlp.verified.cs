@@ -20,15 +20,19 @@ namespace Demo.Moons
     partial class MoonsMlp : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::VatDsl.IVatNetwork
     {
         /// <summary>Number of classes: the length of the logits vector that <see cref="forward"/> returns per sample.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.ClassCount"/>.</remarks>
         public const int ClassCount = 2;
 
         /// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.InputShape"/>.</remarks>
         public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = global::System.Array.AsReadOnly(new long[] { 2L });
 
         /// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref="global::VatDsl.VatOptions"/>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.DefaultVatOptions"/>.</remarks>
         public static global::VatDsl.VatOptions DefaultVatOptions { get; } = new global::VatDsl.VatOptions { Epsilon = 0.5, Xi = 1E-06, PowerIterations = 2, Alpha = 1.0, EntropyWeight = 0.25 };
 
         /// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.Summary"/>.</remarks>
         public static global::VatDsl.NetworkSummary Summary { get; } = new global::VatDsl.NetworkSummary(
             nameof(MoonsMlp),
             InputShape,
@@ -154,5 +158,7 @@ namespace Demo.Moons
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

@@ -23,15 +23,19 @@ namespace Demo.Named
     partial class NamedCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::VatDsl.IVatNetwork
     {
         /// <summary>Number of classes: the length of the logits vector that <see cref="forward"/> returns per sample.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.ClassCount"/>.</remarks>
         public const int ClassCount = 10;
 
         /// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.InputShape"/>.</remarks>
         public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = global::System.Array.AsReadOnly(new long[] { 3L, 32L, 32L });
 
         /// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref="global::VatDsl.VatOptions"/>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.DefaultVatOptions"/>.</remarks>
         public static global::VatDsl.VatOptions DefaultVatOptions { get; } = new global::VatDsl.VatOptions();
 
         /// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.Summary"/>.</remarks>
         public static global::VatDsl.NetworkSummary Summary { get; } = new global::VatDsl.NetworkSummary(
             nameof(NamedCnn),
             InputShape,
@@ -196,5 +200,7 @@ namespace Demo.Named
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

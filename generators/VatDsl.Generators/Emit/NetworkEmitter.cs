@@ -114,15 +114,19 @@ internal static class NetworkEmitter
     private static void WriteStaticMembers(SourceWriter writer, NetworkSpec network)
     {
         writer.Line("/// <summary>Number of classes: the length of the logits vector that <see cref=\"forward\"/> returns per sample.</summary>");
+        writer.Line(InstanceAccessRemark("ClassCount"));
         writer.Line($"public const int ClassCount = {Literals.Int(network.ClassCount)};");
         writer.Line();
         writer.Line("/// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>");
+        writer.Line(InstanceAccessRemark("InputShape"));
         writer.Line($"public static {ReadOnlyLongList} InputShape {{ get; }} = global::System.Array.AsReadOnly(new long[] {{ {string.Join(", ", network.InputShape.Select(Literals.Long))} }});");
         writer.Line();
         writer.Line("/// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref=\"global::VatDsl.VatOptions\"/>.</summary>");
+        writer.Line(InstanceAccessRemark("DefaultVatOptions"));
         writer.Line($"public static {VatOptions} DefaultVatOptions {{ get; }} = {VatOptionsInitializer(network.Vat)};");
         writer.Line();
         writer.Line("/// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>");
+        writer.Line(InstanceAccessRemark("Summary"));
         writer.Line($"public static global::VatDsl.NetworkSummary Summary {{ get; }} = new global::VatDsl.NetworkSummary(");
         writer.Indent();
         writer.Line($"nameof({network.TypeName}),");
@@ -141,6 +145,10 @@ internal static class NetworkEmitter
         writer.Outdent();
         writer.Line();
     }
+
+    /// <summary>Points instance code to the interface, because C# reaches static members only through the class name.</summary>
+    private static string InstanceAccessRemark(string member) =>
+        $"/// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref=\"{NetworkInterface}.{member}\"/>.</remarks>";
 
     private static string VatOptionsInitializer(VatSpec vat)
     {
@@ -296,6 +304,8 @@ internal static class NetworkEmitter
         writer.Line($"int {NetworkInterface}.ClassCount => ClassCount;");
         writer.Line();
         writer.Line($"{VatOptions} {NetworkInterface}.DefaultVatOptions => DefaultVatOptions;");
+        writer.Line();
+        writer.Line($"global::VatDsl.NetworkSummary {NetworkInterface}.Summary => Summary;");
     }
 
     /// <summary>

@@ -8,6 +8,12 @@ namespace VatDsl;
 /// A network compiled from a <see cref="NetworkAttribute"/> declaration. The generator implements
 /// it on every network, so programs can choose a network at run time.
 /// </summary>
+/// <remarks>
+/// The generated class also has <c>InputShape</c>, <c>ClassCount</c>, <c>DefaultVatOptions</c>
+/// and <c>Summary</c> as static members. C# reaches those only through the type name
+/// (<c>FashionCnn.Summary</c>); through an instance, use this interface
+/// (<c>((IVatNetwork)network).Summary</c>).
+/// </remarks>
 public interface IVatNetwork
 {
     /// <summary>Input shape without the batch dimension.</summary>
@@ -18,6 +24,9 @@ public interface IVatNetwork
 
     /// <summary>VAT settings declared on the network with <see cref="VatAttribute"/>.</summary>
     VatOptions DefaultVatOptions { get; }
+
+    /// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>
+    NetworkSummary Summary { get; }
 
     /// <summary>
     /// Runs one VAT-regularized optimizer step: cross-entropy on the labeled batch plus

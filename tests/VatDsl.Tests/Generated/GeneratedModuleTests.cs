@@ -81,4 +81,16 @@ public sealed class GeneratedModuleTests
         Assert.Equal(parameters, NamedNet.Summary.TotalParameters);
         Assert.Equal(new long[] { 2 }, NamedNet.Summary.Layers[^1].OutputShape);
     }
+
+    [Fact]
+    public void Interface_exposes_static_members()
+    {
+        using var network = new NamedNet();
+        IVatNetwork instance = network;
+
+        Assert.Same(NamedNet.Summary, instance.Summary);
+        Assert.Same(NamedNet.InputShape, instance.InputShape);
+        Assert.Same(NamedNet.DefaultVatOptions, instance.DefaultVatOptions);
+        Assert.Equal(NamedNet.ClassCount, instance.ClassCount);
+    }
 }
