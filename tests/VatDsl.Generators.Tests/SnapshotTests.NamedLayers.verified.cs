@@ -54,11 +54,11 @@ namespace Demo.Named
 
         // Conv2d(3 -> 16, kernel 5, stride 2, padding 2, no bias): output (16, 16, 16)
         [global::TorchSharp.Utils.ComponentName(Name = "conv1")]
-        private readonly global::TorchSharp.Modules.Conv2d _conv1;
+        private readonly global::TorchSharp.Modules.Conv2d _layer0_conv1;
 
         // BatchNorm2d(16, momentum 0.1, eps 1E-05): output (16, 16, 16)
         [global::TorchSharp.Utils.ComponentName(Name = "bn1")]
-        private readonly global::TorchSharp.Modules.BatchNorm2d _bn1;
+        private readonly global::TorchSharp.Modules.BatchNorm2d _layer1_bn1;
 
         // ReLU: output (16, 16, 16)
         [global::TorchSharp.Utils.ComponentName(Name = "2")]
@@ -66,7 +66,7 @@ namespace Demo.Named
 
         // Conv2d(16 -> 32, kernel 3, stride 1, padding 0): output (32, 14, 14)
         [global::TorchSharp.Utils.ComponentName(Name = "conv2")]
-        private readonly global::TorchSharp.Modules.Conv2d _conv2;
+        private readonly global::TorchSharp.Modules.Conv2d _layer3_conv2;
 
         // GELU: output (32, 14, 14)
         [global::TorchSharp.Utils.ComponentName(Name = "4")]
@@ -82,65 +82,65 @@ namespace Demo.Named
 
         // GaussianNoise(std 0.15): output (32)
         [global::TorchSharp.Utils.ComponentName(Name = "noise")]
-        private readonly global::VatDsl.Layers.GaussianNoise _noise;
+        private readonly global::VatDsl.Layers.GaussianNoise _layer7_noise;
 
         // Linear(32 -> 10): output (10)
         [global::TorchSharp.Utils.ComponentName(Name = "classifier")]
-        private readonly global::TorchSharp.Modules.Linear _classifier;
+        private readonly global::TorchSharp.Modules.Linear _layer8_classifier;
 
         /// <summary>The layer named <c>conv1</c>: Conv2d(3 -> 16, kernel 5, stride 2, padding 2, no bias), output (16, 16, 16).</summary>
-        public global::TorchSharp.Modules.Conv2d Conv1 => _conv1;
+        public global::TorchSharp.Modules.Conv2d Conv1 => _layer0_conv1;
 
         /// <summary>The layer named <c>bn1</c>: BatchNorm2d(16, momentum 0.1, eps 1E-05), output (16, 16, 16).</summary>
-        public global::TorchSharp.Modules.BatchNorm2d Bn1 => _bn1;
+        public global::TorchSharp.Modules.BatchNorm2d Bn1 => _layer1_bn1;
 
         /// <summary>The layer named <c>conv2</c>: Conv2d(16 -> 32, kernel 3, stride 1, padding 0), output (32, 14, 14).</summary>
-        public global::TorchSharp.Modules.Conv2d Conv2 => _conv2;
+        public global::TorchSharp.Modules.Conv2d Conv2 => _layer3_conv2;
 
         /// <summary>The layer named <c>noise</c>: GaussianNoise(std 0.15), output (32).</summary>
-        public global::VatDsl.Layers.GaussianNoise Noise => _noise;
+        public global::VatDsl.Layers.GaussianNoise Noise => _layer7_noise;
 
         /// <summary>The layer named <c>classifier</c>: Linear(32 -> 10), output (10).</summary>
-        public global::TorchSharp.Modules.Linear Classifier => _classifier;
+        public global::TorchSharp.Modules.Linear Classifier => _layer8_classifier;
 
         /// <summary>Creates the network with freshly initialized parameters, in training mode.</summary>
         public NamedCnn() : base(nameof(NamedCnn))
         {
-            _conv1 = global::TorchSharp.torch.nn.Conv2d(3L, 16L, 5L, stride: 2L, padding: 2L, bias: false);
-            _bn1 = global::TorchSharp.torch.nn.BatchNorm2d(16L, eps: 1E-05, momentum: 0.1);
+            _layer0_conv1 = global::TorchSharp.torch.nn.Conv2d(3L, 16L, 5L, stride: 2L, padding: 2L, bias: false);
+            _layer1_bn1 = global::TorchSharp.torch.nn.BatchNorm2d(16L, eps: 1E-05, momentum: 0.1);
             _layer2 = global::TorchSharp.torch.nn.ReLU();
-            _conv2 = global::TorchSharp.torch.nn.Conv2d(16L, 32L, 3L, stride: 1L, padding: 0L, bias: true);
+            _layer3_conv2 = global::TorchSharp.torch.nn.Conv2d(16L, 32L, 3L, stride: 1L, padding: 0L, bias: true);
             _layer4 = global::TorchSharp.torch.nn.GELU();
             _layer5 = global::TorchSharp.torch.nn.AvgPool2d(3L, stride: 2L, padding: 1L);
             _layer6 = new global::VatDsl.Layers.GlobalAvgPool();
-            _noise = new global::VatDsl.Layers.GaussianNoise(0.15);
-            _classifier = global::TorchSharp.torch.nn.Linear(32L, 10L, hasBias: true);
+            _layer7_noise = new global::VatDsl.Layers.GaussianNoise(0.15);
+            _layer8_classifier = global::TorchSharp.torch.nn.Linear(32L, 10L, hasBias: true);
 
             // Registered in declaration order under the names PyTorch's nn.Sequential would use, so state_dict keys match.
-            register_module("conv1", _conv1);
-            register_module("bn1", _bn1);
+            register_module("conv1", _layer0_conv1);
+            register_module("bn1", _layer1_bn1);
             register_module("2", _layer2);
-            register_module("conv2", _conv2);
+            register_module("conv2", _layer3_conv2);
             register_module("4", _layer4);
             register_module("5", _layer5);
             register_module("6", _layer6);
-            register_module("noise", _noise);
-            register_module("classifier", _classifier);
+            register_module("noise", _layer7_noise);
+            register_module("classifier", _layer8_classifier);
         }
 
         /// <summary>Computes the logits, shape (batch, ClassCount), for a batch of shape (batch, InputShape...).</summary>
         /// <remarks>Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.</remarks>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
-            var x = _conv1.call(input);
-            x = _bn1.call(x);
+            var x = _layer0_conv1.call(input);
+            x = _layer1_bn1.call(x);
             x = _layer2.call(x);
-            x = _conv2.call(x);
+            x = _layer3_conv2.call(x);
             x = _layer4.call(x);
             x = _layer5.call(x);
             x = _layer6.call(x);
-            x = _noise.call(x);
-            x = _classifier.call(x);
+            x = _layer7_noise.call(x);
+            x = _layer8_classifier.call(x);
             return x;
         }
 

@@ -140,7 +140,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LayerNameClash = Error(
         "VAT025",
         "Layer name clashes with a generated member",
-        "{0}: Name \"{1}\" generates the member '{2}', which clashes with {3}; choose another name");
+        "{0}: Name \"{1}\" generates the property '{2}', which clashes with {3}; choose another name");
 
     public static readonly DiagnosticDescriptor InvalidVatOption = Error(
         "VAT026",

@@ -14,6 +14,10 @@ internal partial class PositionalNet;
 [Conv2d(4, Name = "conv1"), BatchNorm(Name = "bn1"), GlobalAvgPool, GaussianNoise(0.5, Name = "noise"), Linear(2, Name = "fc")]
 internal partial class NamedNet;
 
+[Network(4)]
+[Linear(8, Name = "layer2"), ReLU(Name = "parameters"), Linear(3)]
+internal partial class NaturalNamesNet;
+
 /// <summary>Generated networks run in LibTorch and expose the state_dict keys PyTorch would.</summary>
 public sealed class GeneratedModuleTests
 {
@@ -46,6 +50,16 @@ public sealed class GeneratedModuleTests
         };
         Assert.Equal(expected.Order(), network.state_dict().Keys.Order());
         Assert.Same(network.Conv1, network.named_children().First().module);
+    }
+
+    [Fact]
+    public void Natural_names_keep_their_keys()
+    {
+        using var network = new NaturalNamesNet();
+
+        string[] expected = { "layer2.weight", "layer2.bias", "2.weight", "2.bias" };
+        Assert.Equal(expected.Order(), network.state_dict().Keys.Order());
+        Assert.Same(network.Layer2, network.named_children().First().module);
     }
 
     [Fact]
