@@ -95,9 +95,42 @@ public sealed class NetworkDiagnosticsTests
         """);
 
     [Fact]
-    public void Attributes_without_Network_report_VAT027() => DiagnosticAssert.Reports("""
+    public void Attributes_without_Network_report_VAT027_once()
+    {
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [{|VAT027:Linear(128)|}, VatDsl.ReLU, Linear(10)]
+            [Vat(Epsilon = 1)]
+            internal partial class NotANetwork;
+            """);
+
+        Assert.Equal(
+            "Class 'NotANetwork' has no [Network] attribute, so VatDsl ignores its 3 layer attributes and [Vat]; " +
+            "add [Network(...)] with the input shape, or remove the VatDsl attributes",
+            Assert.Single(run.VatDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void VAT027_counts_layers_of_all_partials()
+    {
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [Vat(Epsilon = 1)]
+            internal partial class NotANetwork;
+
+            [{|VAT027:Linear(128)|}, ReLU]
+            internal partial class NotANetwork;
+
+            [Linear(10)]
+            internal partial class NotANetwork;
+            """);
+
+        Assert.Contains("ignores its 3 layer attributes and [Vat]", Assert.Single(run.VatDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void VAT027_on_Vat_alone() => DiagnosticAssert.Reports("""
         using VatDsl;
-        [{|VAT027:Linear(2)|}, {|VAT027:VatDsl.ReLU|}]
         [{|VAT027:Vat(Epsilon = 1)|}]
         internal partial class NotANetwork;
         """);

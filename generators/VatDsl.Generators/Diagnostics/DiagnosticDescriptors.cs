@@ -149,8 +149,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AttributeWithoutNetwork = Warning(
         "VAT027",
-        "VatDsl attribute without [Network] has no effect",
-        "[{0}] on '{1}' has no effect because '{1}' has no [Network] attribute; add [Network(...)] with the input shape, or remove the attribute");
+        "VatDsl attributes without [Network] have no effect",
+        "Class '{0}' has no [Network] attribute, so VatDsl ignores {1}; add [Network(...)] with the input shape, or remove the VatDsl attributes");
 
     public static readonly DiagnosticDescriptor LastLayerIsActivation = Warning(
         "VAT028",
