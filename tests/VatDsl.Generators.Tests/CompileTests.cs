@@ -112,6 +112,8 @@ public sealed class CompileTests
                     VatStepResult step = network.TrainStep(labeledX, labels, unlabeledX, optimizer, FashionCnn.DefaultVatOptions with { Epsilon = 1.0 });
                     VatStepResult supervised = asInterface.SupervisedStep(labeledX, labels, optimizer);
                     using Tensor logits = asModule.call(labeledX);
+                    using Tensor predicted = network.Predict(labeledX);
+                    using Tensor predictedThroughInterface = asInterface.Predict(labeledX);
                     return step.Total + supervised.Total + network.Evaluate(labeledX, labels) + classes + summary.TotalParameters + summaryOfInstance.TotalParameters;
                 }
             }
@@ -135,6 +137,7 @@ public sealed class CompileTests
                 {
                     using var network = new BrokenNet();
                     using var logits = network.forward(x);
+                    using var predicted = network.Predict(x);
                     return BrokenNet.ClassCount + BrokenNet.InputShape.Count + (int)BrokenNet.Summary.TotalParameters;
                 }
             }

@@ -90,9 +90,14 @@ namespace Demo.Moons
         }
 
         /// <summary>Computes the logits, shape (batch, ClassCount), for a batch of shape (batch, InputShape...).</summary>
-        /// <remarks>Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.</remarks>
+        /// <remarks>
+        /// Runs in the current mode, so call <see cref="Predict"/> for predictions after training.
+        /// Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException"><paramref name="input"/> does not have the shape (batch, InputShape...) with a batch of at least 1.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::VatDsl.InputShapeGuard.EnsureBatch(input, InputShape, nameof(input), nameof(MoonsMlp));
             var x = _layer0.call(input);
             x = _layer1.call(x);
             x = _layer2.call(x);
@@ -139,6 +144,16 @@ namespace Demo.Moons
             global::VatDsl.InputShapeGuard.EnsureBatch(labeledX, InputShape, nameof(labeledX), nameof(MoonsMlp));
             global::VatDsl.InputShapeGuard.EnsureLabels(labels, labeledX, nameof(MoonsMlp));
             return global::VatDsl.VatTraining.SupervisedStep(this, labeledX, labels, optimizer);
+        }
+
+        /// <summary>Returns the logits, shape (batch, ClassCount), computed in evaluation mode without gradients.</summary>
+        /// <remarks>Puts back the training flag of every layer afterwards, so training can go on.</remarks>
+        /// <param name="x">Inputs, shape (batch, InputShape...).</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="x"/> does not have the shape (batch, InputShape...) with a batch of at least 1, or its dtype or device differs from the network's parameters.</exception>
+        public global::TorchSharp.torch.Tensor Predict(global::TorchSharp.torch.Tensor x)
+        {
+            global::VatDsl.InputShapeGuard.EnsureBatch(x, InputShape, nameof(x), nameof(MoonsMlp));
+            return global::VatDsl.Inference.Predict(this, x);
         }
 
         /// <summary>Returns the fraction of samples whose predicted class equals the label, computed in evaluation mode.</summary>

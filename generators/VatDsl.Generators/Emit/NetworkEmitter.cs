@@ -16,6 +16,7 @@ internal static class NetworkEmitter
     private const string NetworkInterface = "global::VatDsl.IVatNetwork";
     private const string ShapeGuard = "global::VatDsl.InputShapeGuard";
     private const string Training = "global::VatDsl.VatTraining";
+    private const string Inference = "global::VatDsl.Inference";
 
     private static readonly string GeneratorVersion =
         typeof(NetworkEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
@@ -146,6 +147,9 @@ internal static class NetworkEmitter
         writer.Line();
     }
 
+    private static string BatchShapeMismatch(string parameter) =>
+        $"<paramref name=\"{parameter}\"/> does not have the shape (batch, InputShape...) with a batch of at least 1";
+
     /// <summary>Points instance code to the interface, because C# reaches static members only through the class name.</summary>
     private static string InstanceAccessRemark(string member) =>
         $"/// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref=\"{NetworkInterface}.{member}\"/>.</remarks>";
@@ -227,8 +231,13 @@ internal static class NetworkEmitter
     private static void WriteForward(SourceWriter writer, NetworkSpec network)
     {
         writer.Line("/// <summary>Computes the logits, shape (batch, ClassCount), for a batch of shape (batch, InputShape...).</summary>");
-        writer.Line("/// <remarks>Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.</remarks>");
+        writer.Line("/// <remarks>");
+        writer.Line("/// Runs in the current mode, so call <see cref=\"Predict\"/> for predictions after training.");
+        writer.Line("/// Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.");
+        writer.Line("/// </remarks>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\">{BatchShapeMismatch("input")}.</exception>");
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
+        writer.Line($"{ShapeGuard}.EnsureBatch(input, InputShape, nameof(input), nameof({network.TypeName}));");
         for (int i = 0; i < network.Layers.Count; i++)
         {
             string field = network.Layers[i].FieldName;
@@ -280,6 +289,16 @@ internal static class NetworkEmitter
         writer.Line($"{ShapeGuard}.EnsureBatch(labeledX, InputShape, nameof(labeledX), {name});");
         writer.Line($"{ShapeGuard}.EnsureLabels(labels, labeledX, {name});");
         writer.Line($"return {Training}.SupervisedStep(this, labeledX, labels, optimizer);");
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line("/// <summary>Returns the logits, shape (batch, ClassCount), computed in evaluation mode without gradients.</summary>");
+        writer.Line("/// <remarks>Puts back the training flag of every layer afterwards, so training can go on.</remarks>");
+        writer.Line("/// <param name=\"x\">Inputs, shape (batch, InputShape...).</param>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\">{BatchShapeMismatch("x")}, or its dtype or device differs from the network's parameters.</exception>");
+        writer.OpenBlock($"public {Tensor} Predict({Tensor} x)");
+        writer.Line($"{ShapeGuard}.EnsureBatch(x, InputShape, nameof(x), {name});");
+        writer.Line($"return {Inference}.Predict(this, x);");
         writer.CloseBlock();
         writer.Line();
 
@@ -343,6 +362,9 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
         writer.Line($"public {VatStepResult} SupervisedStep({Tensor} labeledX, {Tensor} labels, {Optimizer} optimizer) => {error};");
+        writer.Line();
+        writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+        writer.Line($"public {Tensor} Predict({Tensor} x) => {error};");
         writer.Line();
         writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
         writer.Line($"public double Evaluate({Tensor} x, {Tensor} labels, int batchSize = 1000) => {error};");

@@ -11,12 +11,13 @@ internal static class GeneratedMembers
     public const string Summary = "Summary";
     public const string TrainStep = "TrainStep";
     public const string SupervisedStep = "SupervisedStep";
+    public const string Predict = "Predict";
     public const string Evaluate = "Evaluate";
     public const string Forward = "forward";
 
     public static readonly IReadOnlyList<string> All = new[]
     {
-        ClassCount, InputShape, DefaultVatOptions, Summary, TrainStep, SupervisedStep, Evaluate, Forward,
+        ClassCount, InputShape, DefaultVatOptions, Summary, TrainStep, SupervisedStep, Predict, Evaluate, Forward,
     };
 
     /// <summary>

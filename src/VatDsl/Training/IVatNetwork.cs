@@ -46,6 +46,10 @@ public interface IVatNetwork
     /// <summary>Runs one optimizer step on the cross-entropy of the labeled batch alone (the baseline).</summary>
     VatStepResult SupervisedStep(Tensor labeledX, Tensor labels, optim.Optimizer optimizer);
 
+    /// <summary>Returns the logits, shape (batch, ClassCount), computed in evaluation mode without gradients.</summary>
+    /// <remarks>Puts back the training flag of every layer afterwards, so training can go on.</remarks>
+    Tensor Predict(Tensor x);
+
     /// <summary>Returns the fraction of samples whose predicted class equals the label, in evaluation mode.</summary>
     double Evaluate(Tensor x, Tensor labels, int batchSize = 1000);
 }

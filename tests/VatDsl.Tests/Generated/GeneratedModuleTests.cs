@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TorchSharp;
+using VatDsl.Tests.Support;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -17,6 +18,10 @@ internal partial class NamedNet;
 [Network(4)]
 [Linear(8, Name = "layer2"), ReLU(Name = "parameters"), Linear(3)]
 internal partial class NaturalNamesNet;
+
+[Network(4)]
+[Linear(8), BatchNorm(Name = "bn"), ReLU, Dropout(0.5), Linear(3)]
+internal partial class DropoutNet;
 
 /// <summary>Generated networks run in LibTorch and expose the state_dict keys PyTorch would.</summary>
 public sealed class GeneratedModuleTests
@@ -83,6 +88,72 @@ public sealed class GeneratedModuleTests
         Tensor logits = network.call(randn(5, 1, 8, 8));
 
         Assert.Equal(new long[] { 5, PositionalNet.ClassCount }, logits.shape);
+    }
+
+    [Fact]
+    public void Forward_rejects_wrong_shape()
+    {
+        using var scope = NewDisposeScope();
+        using var network = new PositionalNet();
+
+        var error = Assert.Throws<ArgumentException>(() => network.call(randn(5, 8, 8)));
+
+        Assert.Equal("input", error.ParamName);
+        Assert.Contains("PositionalNet: input has shape (5, 8, 8)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(batch, 1, 8, 8)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_matches_evaluation_forward()
+    {
+        using var scope = NewDisposeScope();
+        using var network = new DropoutNet();
+        Tensor x = randn(6, 4);
+        network.eval();
+        Tensor expected;
+        using (no_grad())
+        {
+            expected = network.call(x);
+        }
+
+        network.train();
+        Tensor runningMean = network.Bn.running_mean!.clone();
+
+        Tensor predicted = network.Predict(x);
+
+        // Evaluation mode has no randomness (Dropout off, BatchNorm on running statistics), so only
+        // the summation order of a threaded kernel could differ: far below 1e-6 for float32
+        // logits of order 1, while training mode would differ by whole dropout units.
+        TensorAssert.AbsoluteClose(TensorAssert.Values(expected), predicted, 1e-6, "logits");
+        Assert.False(predicted.requires_grad);
+        Assert.True(network.training);
+        Assert.All(network.modules(), module => Assert.True(module.training));
+        Assert.True(TensorAssert.Identical(network.Bn.running_mean!, runningMean));
+    }
+
+    [Fact]
+    public void Predict_keeps_evaluation_mode()
+    {
+        using var scope = NewDisposeScope();
+        using var network = new DropoutNet();
+        network.eval();
+
+        network.Predict(randn(2, 4));
+
+        Assert.False(network.training);
+        Assert.All(network.modules(), module => Assert.False(module.training));
+    }
+
+    [Fact]
+    public void Predict_rejects_wrong_shape()
+    {
+        using var scope = NewDisposeScope();
+        using var network = new DropoutNet();
+
+        var error = Assert.Throws<ArgumentException>(() => network.Predict(randn(4)));
+
+        Assert.Equal("x", error.ParamName);
+        Assert.True(network.training);
     }
 
     [Fact]
