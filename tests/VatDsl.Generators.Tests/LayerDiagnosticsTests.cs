@@ -162,14 +162,29 @@ public sealed class LayerDiagnosticsTests
     }
 
     [Fact]
-    public void Size_overflow_reports_VAT030() => DiagnosticAssert.Reports("""
-        using VatDsl;
-        [Network(1, 100000, 100000)]
-        [{|VAT030:Flatten|}, Linear(2)]
-        internal partial class A;
+    public void Size_overflow_reports_VAT030()
+    {
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [Network(1, 100000, 100000)]
+            [{|VAT030:Flatten|}, Linear(2)]
+            internal partial class A;
 
-        [Network(2147483647, 46341, 46341)]
-        [{|VAT030:Conv2d(2147483647, Kernel = 46341)|}, Flatten, Linear(2)]
-        internal partial class B;
-        """);
+            [Network(2147483647, 46341, 46341)]
+            [{|VAT030:Conv2d(2147483647, Kernel = 46341)|}, Flatten, Linear(2)]
+            internal partial class B;
+            """);
+
+        // 2147483647 * 2147483647 * 46341 * 46341 + 2147483647 (out * in * k * k + bias), worked
+        // out with Python's exact integers, is about 9.9e27: beyond a 64-bit count.
+        string[] messages = run.VatDiagnostics.Select(diagnostic => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(
+            "Flatten at index 0: the flattened size is 10,000,000,000, but it must be at most 2,147,483,647; " +
+            "downsample before Flatten, such as with MaxPool2d or GlobalAvgPool, or use fewer channels",
+            messages[0]);
+        Assert.Equal(
+            "Conv2d at index 0: the parameter count is 9,903,541,671,000,973,642,137,866,776, " +
+            "but it must be at most 9,223,372,036,854,775,807; use smaller layer sizes",
+            messages[1]);
+    }
 }

@@ -54,6 +54,31 @@ public sealed class NetworkDiagnosticsTests
         internal partial class C;
         """);
 
+    [Theory]
+    [InlineData("Network", "has no input shape; the input shape must be (features) or (channels, height, width), " +
+        "so pass the sizes to [Network(...)], such as [Network(784)] or [Network(1, 28, 28)]")]
+    [InlineData("Network(null)", "has no input shape; the input shape must be (features) or (channels, height, width), " +
+        "so pass the sizes to [Network(...)], such as [Network(784)] or [Network(1, 28, 28)]")]
+    [InlineData("Network(28, 28)", "declares the input shape (28, 28) of rank 2; the input shape must be (features) or " +
+        "(channels, height, width), so declare (1, 28, 28) for a one-channel image, or (784) for a vector")]
+    [InlineData("Network(64, 3, 32, 32)", "declares the input shape (64, 3, 32, 32) of rank 4; the input shape must be " +
+        "(features) or (channels, height, width), so leave out the batch dimension if 64 is the batch size: (3, 32, 32)")]
+    [InlineData("Network(1, 2, 3, 4, 5)", "declares the input shape (1, 2, 3, 4, 5) of rank 5; the input shape must be " +
+        "(features) or (channels, height, width), so pass 1 or 3 sizes to [Network(...)]")]
+    public void VAT010_message_suggests_a_shape(string network, string message)
+    {
+        GeneratorRun run = GeneratorHarness.Run($$"""
+            using VatDsl;
+            [{{network}}]
+            [Flatten, Linear(2)]
+            internal partial class Net;
+            """);
+
+        Diagnostic error = Assert.Single(run.VatDiagnostics);
+        Assert.Equal("VAT010", error.Id);
+        Assert.Equal("Network 'Net' " + message, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Non_positive_input_size_reports_VAT011() => DiagnosticAssert.Reports("""
         using VatDsl;

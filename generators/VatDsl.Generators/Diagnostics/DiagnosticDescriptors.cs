@@ -65,7 +65,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidInputRank = Error(
         "VAT010",
         "Input shape must have rank 1 or 3",
-        "Network '{0}' declares the input shape {1} of rank {2}, but the input shape must be (features) or (channels, height, width); pass 1 or 3 sizes to [Network(...)]");
+        "Network '{0}' {1}; the input shape must be (features) or (channels, height, width), so {2}");
 
     public static readonly DiagnosticDescriptor NonPositiveInputDimension = Error(
         "VAT011",
@@ -165,7 +165,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SizeTooLarge = Error(
         "VAT030",
         "Layer is too large",
-        "{0}: {1} exceeds {2}; use smaller layer sizes");
+        "{0}: {1} is {2}, but it must be at most {3}; {4}");
 
     public static readonly DiagnosticDescriptor UnsupportedLayer = Error(
         "VAT031",

@@ -154,8 +154,9 @@ internal static class NetworkParser
 
         if (sizes.Length != 1 && sizes.Length != 3)
         {
+            (string problem, string fix) = DescribeInvalidRank(sizes, shapeText);
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidInputRank, arguments.ArgumentListLocation(), networkName, shapeText, sizes.Length));
+                DiagnosticDescriptors.InvalidInputRank, arguments.ArgumentListLocation(), networkName, problem, fix));
             return null;
         }
 
@@ -173,6 +174,35 @@ internal static class NetworkParser
         }
 
         return valid ? sizes.Select(size => (long)size).ToArray() : null;
+    }
+
+    /// <summary>
+    /// Describes an input shape of a rank other than 1 or 3 and suggests the likely intended shape:
+    /// a (height, width) image lacks its channel dimension, and a rank-4 shape most likely
+    /// includes the batch dimension.
+    /// </summary>
+    private static (string Problem, string Fix) DescribeInvalidRank(int[] sizes, string shapeText)
+    {
+        string declared = $"declares the input shape {shapeText} of rank {sizes.Length.ToString(CultureInfo.InvariantCulture)}";
+        if (sizes.Length == 0)
+        {
+            return ("has no input shape", "pass the sizes to [Network(...)], such as [Network(784)] or [Network(1, 28, 28)]");
+        }
+
+        // Suggestions need positive sizes, because VAT011 does not check the sizes at this rank.
+        if (sizes.Length == 2 && sizes.All(size => size >= 1))
+        {
+            long features = (long)sizes[0] * sizes[1];
+            return (declared, $"declare {Shapes.Format(new long[] { 1, sizes[0], sizes[1] })} for a one-channel image, or ({Shapes.Format(features)}) for a vector");
+        }
+
+        if (sizes.Length == 4 && sizes.All(size => size >= 1))
+        {
+            long[] withoutBatch = sizes.Skip(1).Select(size => (long)size).ToArray();
+            return (declared, $"leave out the batch dimension if {Shapes.Format(sizes[0])} is the batch size: {Shapes.Format(withoutBatch)}");
+        }
+
+        return (declared, "pass 1 or 3 sizes to [Network(...)]");
     }
 
     /// <summary>
