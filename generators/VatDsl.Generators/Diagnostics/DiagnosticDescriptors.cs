@@ -15,7 +15,13 @@ internal static class DiagnosticDescriptors
 {
     public const string Category = "VatDsl";
 
-    private const string HelpLinkBase = "https://github.com/vatdsl/vatdsl/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// Base URI of the pages in docs/diagnostics/, ending in '/', or null for diagnostics without a
+    /// help link. Each link is this base, the ID and ".md".
+    /// </summary>
+    // NOTE: null because the repository has no public URL yet, and a link to a made-up host
+    // would only lead users to a 404. Set it when the repository is published.
+    internal static readonly string? HelpLinkBase = null;
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "VAT001",
@@ -189,5 +195,5 @@ internal static class DiagnosticDescriptors
         Create(id, title, message, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase is null ? null : HelpLinkBase + id + ".md", customTags: customTags);
 }
