@@ -32,10 +32,22 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.Parse);
 
-        IncrementalValuesProvider<GeneratedFile> files = parsed
+        IncrementalValuesProvider<NetworkSpec> networks = parsed
             .Select(static (result, _) => result.Network)
             .Where(static network => network is not null)
-            .Select(static (network, _) => network!)
+            .Select(static (network, _) => network!);
+
+        // Roslyn compares hint names ignoring case, so names like Mlp and MLP need a global look.
+        // The overrides are empty unless names collide, which keeps every network's output cached.
+        IncrementalValueProvider<EquatableArray<HintNameOverride>> hintNameOverrides = networks
+            .Select(static (network, _) => network.HintName)
+            .Collect()
+            .Select(static (names, _) => HintNames.ResolveCaseCollisions(names))
+            .WithTrackingName(TrackingNames.HintNames);
+
+        IncrementalValuesProvider<GeneratedFile> files = networks
+            .Combine(hintNameOverrides)
+            .Select(static (pair, _) => HintNames.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Model)
             .Select(static (network, _) => NetworkEmitter.Emit(network))
             .WithTrackingName(TrackingNames.Emit);

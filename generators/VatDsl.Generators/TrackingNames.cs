@@ -6,6 +6,9 @@ public static class TrackingNames
     /// <summary>Parsing of each class marked with [Network] into a model and diagnostics.</summary>
     public const string Parse = "VatDsl.Parse";
 
+    /// <summary>Hint names that differ from another only in case, with their replacements.</summary>
+    public const string HintNames = "VatDsl.HintNames";
+
     /// <summary>The emittable model of each network, without diagnostics or locations.</summary>
     public const string Model = "VatDsl.Model";
 

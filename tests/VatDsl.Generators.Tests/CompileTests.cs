@@ -107,11 +107,14 @@ public sealed class CompileTests
                     IReadOnlyList<long> shape = FashionCnn.InputShape;
                     int classes = FashionCnn.ClassCount + asInterface.ClassCount + shape.Count;
                     NetworkSummary summary = FashionCnn.Summary;
+                    NetworkSummary summaryOfInstance = asInterface.Summary;
                     using var optimizer = optim.Adam(network.parameters(), lr: 1e-3);
                     VatStepResult step = network.TrainStep(labeledX, labels, unlabeledX, optimizer, FashionCnn.DefaultVatOptions with { Epsilon = 1.0 });
                     VatStepResult supervised = asInterface.SupervisedStep(labeledX, labels, optimizer);
                     using Tensor logits = asModule.call(labeledX);
-                    return step.Total + supervised.Total + network.Evaluate(labeledX, labels) + classes + summary.TotalParameters;
+                    using Tensor predicted = network.Predict(labeledX);
+                    using Tensor predictedThroughInterface = asInterface.Predict(labeledX);
+                    return step.Total + supervised.Total + network.Evaluate(labeledX, labels) + classes + summary.TotalParameters + summaryOfInstance.TotalParameters;
                 }
             }
             """;
@@ -134,6 +137,7 @@ public sealed class CompileTests
                 {
                     using var network = new BrokenNet();
                     using var logits = network.forward(x);
+                    using var predicted = network.Predict(x);
                     return BrokenNet.ClassCount + BrokenNet.InputShape.Count + (int)BrokenNet.Summary.TotalParameters;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Linq;
 using VatDsl.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -120,7 +121,7 @@ public sealed class LayerDiagnosticsTests
     public void Layer_name_clashes_report_VAT025() => DiagnosticAssert.Reports("""
         using VatDsl;
         [Network(4)]
-        [Linear(8), ReLU(Name = {|VAT025:"layer0"|}), Tanh(Name = {|VAT025:"summary"|}), GELU(Name = {|VAT025:"internal_submodules"|})]
+        [Linear(8), ReLU(Name = {|VAT025:"_layer0"|}), Tanh(Name = {|VAT025:"summary"|}), GELU(Name = {|VAT025:"dispose"|})]
         [Sigmoid(Name = "fc"), ELU(Name = {|VAT025:"Fc"|}), Linear(2, Name = {|VAT025:"helper"|})]
         internal partial class Net
         {
@@ -129,24 +130,61 @@ public sealed class LayerDiagnosticsTests
         """);
 
     [Fact]
-    public void Positional_field_declared_by_user_reports_VAT029() => DiagnosticAssert.Reports("""
+    public void Layer_field_declared_by_user_reports_VAT029() => DiagnosticAssert.Reports("""
         using VatDsl;
-        [Network(4), Linear(2)]
+        [Network(4), Linear(8), Linear(2, Name = "fc")]
         internal partial class Net
         {
             private readonly int {|VAT029:_layer0|} = 1;
+
+            private readonly int {|VAT029:_layer1_fc|} = 1;
         }
         """);
 
     [Fact]
-    public void Size_overflow_reports_VAT030() => DiagnosticAssert.Reports("""
-        using VatDsl;
-        [Network(1, 100000, 100000)]
-        [{|VAT030:Flatten|}, Linear(2)]
-        internal partial class A;
+    public void Natural_layer_names_are_accepted()
+    {
+        // With fields named "_" + name, layer2 would clash with _layer2 of the unnamed layer 2 and
+        // internal_submodules with the protected _internal_submodules of Module.
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [Network(784)]
+            [Linear(32, Name = "layer2"), ReLU(Name = "parameters"), Linear(16), Tanh(Name = "training")]
+            [GELU(Name = "internal_submodules"), Linear(12, Name = "_"), ReLU(Name = "__x"), Linear(10, Name = "layer0")]
+            internal partial class Net;
+            """);
 
-        [Network(2147483647, 46341, 46341)]
-        [{|VAT030:Conv2d(2147483647, Kernel = 46341)|}, Flatten, Linear(2)]
-        internal partial class B;
-        """);
+        Assert.Empty(run.CompilationDiagnostics.Select(diagnostic => diagnostic.ToString()));
+        string source = run.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("register_module(\"layer2\", _layer0_layer2);", source);
+        Assert.Contains("register_module(\"2\", _layer2);", source);
+        Assert.Contains("public global::TorchSharp.Modules.Linear Layer2 => _layer0_layer2;", source);
+    }
+
+    [Fact]
+    public void Size_overflow_reports_VAT030()
+    {
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [Network(1, 100000, 100000)]
+            [{|VAT030:Flatten|}, Linear(2)]
+            internal partial class A;
+
+            [Network(2147483647, 46341, 46341)]
+            [{|VAT030:Conv2d(2147483647, Kernel = 46341)|}, Flatten, Linear(2)]
+            internal partial class B;
+            """);
+
+        // 2147483647 * 2147483647 * 46341 * 46341 + 2147483647 (out * in * k * k + bias), worked
+        // out with Python's exact integers, is about 9.9e27: beyond a 64-bit count.
+        string[] messages = run.VatDiagnostics.Select(diagnostic => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(
+            "Flatten at index 0: the flattened size is 10,000,000,000, but it must be at most 2,147,483,647; " +
+            "downsample before Flatten, such as with MaxPool2d or GlobalAvgPool, or use fewer channels",
+            messages[0]);
+        Assert.Equal(
+            "Conv2d at index 0: the parameter count is 9,903,541,671,000,973,642,137,866,776, " +
+            "but it must be at most 9,223,372,036,854,775,807; use smaller layer sizes",
+            messages[1]);
+    }
 }

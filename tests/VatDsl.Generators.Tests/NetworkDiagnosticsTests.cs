@@ -54,6 +54,31 @@ public sealed class NetworkDiagnosticsTests
         internal partial class C;
         """);
 
+    [Theory]
+    [InlineData("Network", "has no input shape; the input shape must be (features) or (channels, height, width), " +
+        "so pass the sizes to [Network(...)], such as [Network(784)] or [Network(1, 28, 28)]")]
+    [InlineData("Network(null)", "has no input shape; the input shape must be (features) or (channels, height, width), " +
+        "so pass the sizes to [Network(...)], such as [Network(784)] or [Network(1, 28, 28)]")]
+    [InlineData("Network(28, 28)", "declares the input shape (28, 28) of rank 2; the input shape must be (features) or " +
+        "(channels, height, width), so declare (1, 28, 28) for a one-channel image, or (784) for a vector")]
+    [InlineData("Network(64, 3, 32, 32)", "declares the input shape (64, 3, 32, 32) of rank 4; the input shape must be " +
+        "(features) or (channels, height, width), so leave out the batch dimension if 64 is the batch size: (3, 32, 32)")]
+    [InlineData("Network(1, 2, 3, 4, 5)", "declares the input shape (1, 2, 3, 4, 5) of rank 5; the input shape must be " +
+        "(features) or (channels, height, width), so pass 1 or 3 sizes to [Network(...)]")]
+    public void VAT010_message_suggests_a_shape(string network, string message)
+    {
+        GeneratorRun run = GeneratorHarness.Run($$"""
+            using VatDsl;
+            [{{network}}]
+            [Flatten, Linear(2)]
+            internal partial class Net;
+            """);
+
+        Diagnostic error = Assert.Single(run.VatDiagnostics);
+        Assert.Equal("VAT010", error.Id);
+        Assert.Equal("Network 'Net' " + message, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Non_positive_input_size_reports_VAT011() => DiagnosticAssert.Reports("""
         using VatDsl;
@@ -95,9 +120,42 @@ public sealed class NetworkDiagnosticsTests
         """);
 
     [Fact]
-    public void Attributes_without_Network_report_VAT027() => DiagnosticAssert.Reports("""
+    public void Attributes_without_Network_report_VAT027_once()
+    {
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [{|VAT027:Linear(128)|}, VatDsl.ReLU, Linear(10)]
+            [Vat(Epsilon = 1)]
+            internal partial class NotANetwork;
+            """);
+
+        Assert.Equal(
+            "Class 'NotANetwork' has no [Network] attribute, so VatDsl ignores its 3 layer attributes and [Vat]; " +
+            "add [Network(...)] with the input shape, or remove the VatDsl attributes",
+            Assert.Single(run.VatDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void VAT027_counts_layers_of_all_partials()
+    {
+        GeneratorRun run = DiagnosticAssert.Reports("""
+            using VatDsl;
+            [Vat(Epsilon = 1)]
+            internal partial class NotANetwork;
+
+            [{|VAT027:Linear(128)|}, ReLU]
+            internal partial class NotANetwork;
+
+            [Linear(10)]
+            internal partial class NotANetwork;
+            """);
+
+        Assert.Contains("ignores its 3 layer attributes and [Vat]", Assert.Single(run.VatDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void VAT027_on_Vat_alone() => DiagnosticAssert.Reports("""
         using VatDsl;
-        [{|VAT027:Linear(2)|}, {|VAT027:VatDsl.ReLU|}]
         [{|VAT027:Vat(Epsilon = 1)|}]
         internal partial class NotANetwork;
         """);
@@ -150,7 +208,7 @@ public sealed class NetworkDiagnosticsTests
         Diagnostic error = Assert.Single(run.VatDiagnostics);
         Assert.Equal(LocationKind.SourceFile, error.Location.Kind);
         Assert.Same(run.Input.SyntaxTrees.Single(), error.Location.SourceTree);
-        Assert.Equal("https://github.com/vatdsl/vatdsl/blob/main/docs/diagnostics/VAT022.md", error.Descriptor.HelpLinkUri);
+        Assert.Equal("VAT022", error.Id);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ namespace Demo.Broken
         public global::VatDsl.VatStepResult SupervisedStep(global::TorchSharp.torch.Tensor labeledX, global::TorchSharp.torch.Tensor labels, global::TorchSharp.torch.optim.Optimizer optimizer) => throw new global::System.InvalidOperationException("BrokenNet was not generated because its VatDsl declaration has errors; see the VAT diagnostics.");
 
         /// <summary>Not generated: the declaration has errors.</summary>
+        public global::TorchSharp.torch.Tensor Predict(global::TorchSharp.torch.Tensor x) => throw new global::System.InvalidOperationException("BrokenNet was not generated because its VatDsl declaration has errors; see the VAT diagnostics.");
+
+        /// <summary>Not generated: the declaration has errors.</summary>
         public double Evaluate(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor labels, int batchSize = 1000) => throw new global::System.InvalidOperationException("BrokenNet was not generated because its VatDsl declaration has errors; see the VAT diagnostics.");
 
         global::System.Collections.Generic.IReadOnlyList<long> global::VatDsl.IVatNetwork.InputShape => InputShape;
@@ -40,5 +43,7 @@ namespace Demo.Broken
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

@@ -27,15 +27,19 @@ namespace VatDsl.Samples.FashionMnist
     partial class FashionCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::VatDsl.IVatNetwork
     {
         /// <summary>Number of classes: the length of the logits vector that <see cref="forward"/> returns per sample.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.ClassCount"/>.</remarks>
         public const int ClassCount = 10;
 
         /// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.InputShape"/>.</remarks>
         public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = global::System.Array.AsReadOnly(new long[] { 1L, 28L, 28L });
 
         /// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref="global::VatDsl.VatOptions"/>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.DefaultVatOptions"/>.</remarks>
         public static global::VatDsl.VatOptions DefaultVatOptions { get; } = new global::VatDsl.VatOptions { Epsilon = 2.0 };
 
         /// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.Summary"/>.</remarks>
         public static global::VatDsl.NetworkSummary Summary { get; } = new global::VatDsl.NetworkSummary(
             nameof(FashionCnn),
             InputShape,
@@ -142,9 +146,14 @@ namespace VatDsl.Samples.FashionMnist
         }
 
         /// <summary>Computes the logits, shape (batch, ClassCount), for a batch of shape (batch, InputShape...).</summary>
-        /// <remarks>Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.</remarks>
+        /// <remarks>
+        /// Runs in the current mode, so call <see cref="Predict"/> for predictions after training.
+        /// Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException"><paramref name="input"/> does not have the shape (batch, InputShape...) with a batch of at least 1.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::VatDsl.InputShapeGuard.EnsureBatch(input, InputShape, nameof(input), nameof(FashionCnn));
             var x = _layer0.call(input);
             x = _layer1.call(x);
             x = _layer2.call(x);
@@ -169,8 +178,17 @@ namespace VatDsl.Samples.FashionMnist
         /// <param name="labels">Class indices, a 1-D int64 tensor with one entry per labeled input.</param>
         /// <param name="unlabeledX">Unlabeled inputs, shape (batch, InputShape...).</param>
         /// <param name="optimizer">Optimizer over this network's parameters.</param>
-        /// <param name="options">VAT settings for this step; null uses <see cref="DefaultVatOptions"/>.</param>
+        /// <param name="options">
+        /// VAT settings for this step. Null uses <see cref="DefaultVatOptions"/>. A non-null value replaces
+        /// <see cref="DefaultVatOptions"/> entirely, so start from <c>DefaultVatOptions with { ... }</c> to keep the values declared in <c>[Vat]</c>.
+        /// </param>
         /// <exception cref="global::System.ArgumentException">A tensor does not match the declared input shape, or the labels do not match the batch.</exception>
+        /// <example>
+        /// Override one value for a step and keep the others:
+        /// <code>
+        /// network.TrainStep(labeledX, labels, unlabeledX, optimizer, FashionCnn.DefaultVatOptions with { Epsilon = 1.0 });
+        /// </code>
+        /// </example>
         public global::VatDsl.VatStepResult TrainStep(global::TorchSharp.torch.Tensor labeledX, global::TorchSharp.torch.Tensor labels, global::TorchSharp.torch.Tensor unlabeledX, global::TorchSharp.torch.optim.Optimizer optimizer, global::VatDsl.VatOptions? options = null)
         {
             global::VatDsl.InputShapeGuard.EnsureBatch(labeledX, InputShape, nameof(labeledX), nameof(FashionCnn));
@@ -191,6 +209,16 @@ namespace VatDsl.Samples.FashionMnist
             return global::VatDsl.VatTraining.SupervisedStep(this, labeledX, labels, optimizer);
         }
 
+        /// <summary>Returns the logits, shape (batch, ClassCount), computed in evaluation mode without gradients.</summary>
+        /// <remarks>Puts back the training flag of every layer afterwards, so training can go on.</remarks>
+        /// <param name="x">Inputs, shape (batch, InputShape...).</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="x"/> does not have the shape (batch, InputShape...) with a batch of at least 1, or its dtype or device differs from the network's parameters.</exception>
+        public global::TorchSharp.torch.Tensor Predict(global::TorchSharp.torch.Tensor x)
+        {
+            global::VatDsl.InputShapeGuard.EnsureBatch(x, InputShape, nameof(x), nameof(FashionCnn));
+            return global::VatDsl.Inference.Predict(this, x);
+        }
+
         /// <summary>Returns the fraction of samples whose predicted class equals the label, computed in evaluation mode.</summary>
         /// <param name="x">Inputs, shape (samples, InputShape...).</param>
         /// <param name="labels">Class indices, a 1-D int64 tensor with one entry per sample.</param>
@@ -208,5 +236,7 @@ namespace VatDsl.Samples.FashionMnist
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

@@ -23,15 +23,19 @@ namespace Demo.Named
     partial class NamedCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>, global::VatDsl.IVatNetwork
     {
         /// <summary>Number of classes: the length of the logits vector that <see cref="forward"/> returns per sample.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.ClassCount"/>.</remarks>
         public const int ClassCount = 10;
 
         /// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.InputShape"/>.</remarks>
         public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = global::System.Array.AsReadOnly(new long[] { 3L, 32L, 32L });
 
         /// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref="global::VatDsl.VatOptions"/>.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.DefaultVatOptions"/>.</remarks>
         public static global::VatDsl.VatOptions DefaultVatOptions { get; } = new global::VatDsl.VatOptions();
 
         /// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>
+        /// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref="global::VatDsl.IVatNetwork.Summary"/>.</remarks>
         public static global::VatDsl.NetworkSummary Summary { get; } = new global::VatDsl.NetworkSummary(
             nameof(NamedCnn),
             InputShape,
@@ -50,11 +54,11 @@ namespace Demo.Named
 
         // Conv2d(3 -> 16, kernel 5, stride 2, padding 2, no bias): output (16, 16, 16)
         [global::TorchSharp.Utils.ComponentName(Name = "conv1")]
-        private readonly global::TorchSharp.Modules.Conv2d _conv1;
+        private readonly global::TorchSharp.Modules.Conv2d _layer0_conv1;
 
         // BatchNorm2d(16, momentum 0.1, eps 1E-05): output (16, 16, 16)
         [global::TorchSharp.Utils.ComponentName(Name = "bn1")]
-        private readonly global::TorchSharp.Modules.BatchNorm2d _bn1;
+        private readonly global::TorchSharp.Modules.BatchNorm2d _layer1_bn1;
 
         // ReLU: output (16, 16, 16)
         [global::TorchSharp.Utils.ComponentName(Name = "2")]
@@ -62,7 +66,7 @@ namespace Demo.Named
 
         // Conv2d(16 -> 32, kernel 3, stride 1, padding 0): output (32, 14, 14)
         [global::TorchSharp.Utils.ComponentName(Name = "conv2")]
-        private readonly global::TorchSharp.Modules.Conv2d _conv2;
+        private readonly global::TorchSharp.Modules.Conv2d _layer3_conv2;
 
         // GELU: output (32, 14, 14)
         [global::TorchSharp.Utils.ComponentName(Name = "4")]
@@ -78,65 +82,70 @@ namespace Demo.Named
 
         // GaussianNoise(std 0.15): output (32)
         [global::TorchSharp.Utils.ComponentName(Name = "noise")]
-        private readonly global::VatDsl.Layers.GaussianNoise _noise;
+        private readonly global::VatDsl.Layers.GaussianNoise _layer7_noise;
 
         // Linear(32 -> 10): output (10)
         [global::TorchSharp.Utils.ComponentName(Name = "classifier")]
-        private readonly global::TorchSharp.Modules.Linear _classifier;
+        private readonly global::TorchSharp.Modules.Linear _layer8_classifier;
 
         /// <summary>The layer named <c>conv1</c>: Conv2d(3 -> 16, kernel 5, stride 2, padding 2, no bias), output (16, 16, 16).</summary>
-        public global::TorchSharp.Modules.Conv2d Conv1 => _conv1;
+        public global::TorchSharp.Modules.Conv2d Conv1 => _layer0_conv1;
 
         /// <summary>The layer named <c>bn1</c>: BatchNorm2d(16, momentum 0.1, eps 1E-05), output (16, 16, 16).</summary>
-        public global::TorchSharp.Modules.BatchNorm2d Bn1 => _bn1;
+        public global::TorchSharp.Modules.BatchNorm2d Bn1 => _layer1_bn1;
 
         /// <summary>The layer named <c>conv2</c>: Conv2d(16 -> 32, kernel 3, stride 1, padding 0), output (32, 14, 14).</summary>
-        public global::TorchSharp.Modules.Conv2d Conv2 => _conv2;
+        public global::TorchSharp.Modules.Conv2d Conv2 => _layer3_conv2;
 
         /// <summary>The layer named <c>noise</c>: GaussianNoise(std 0.15), output (32).</summary>
-        public global::VatDsl.Layers.GaussianNoise Noise => _noise;
+        public global::VatDsl.Layers.GaussianNoise Noise => _layer7_noise;
 
         /// <summary>The layer named <c>classifier</c>: Linear(32 -> 10), output (10).</summary>
-        public global::TorchSharp.Modules.Linear Classifier => _classifier;
+        public global::TorchSharp.Modules.Linear Classifier => _layer8_classifier;
 
         /// <summary>Creates the network with freshly initialized parameters, in training mode.</summary>
         public NamedCnn() : base(nameof(NamedCnn))
         {
-            _conv1 = global::TorchSharp.torch.nn.Conv2d(3L, 16L, 5L, stride: 2L, padding: 2L, bias: false);
-            _bn1 = global::TorchSharp.torch.nn.BatchNorm2d(16L, eps: 1E-05, momentum: 0.1);
+            _layer0_conv1 = global::TorchSharp.torch.nn.Conv2d(3L, 16L, 5L, stride: 2L, padding: 2L, bias: false);
+            _layer1_bn1 = global::TorchSharp.torch.nn.BatchNorm2d(16L, eps: 1E-05, momentum: 0.1);
             _layer2 = global::TorchSharp.torch.nn.ReLU();
-            _conv2 = global::TorchSharp.torch.nn.Conv2d(16L, 32L, 3L, stride: 1L, padding: 0L, bias: true);
+            _layer3_conv2 = global::TorchSharp.torch.nn.Conv2d(16L, 32L, 3L, stride: 1L, padding: 0L, bias: true);
             _layer4 = global::TorchSharp.torch.nn.GELU();
             _layer5 = global::TorchSharp.torch.nn.AvgPool2d(3L, stride: 2L, padding: 1L);
             _layer6 = new global::VatDsl.Layers.GlobalAvgPool();
-            _noise = new global::VatDsl.Layers.GaussianNoise(0.15);
-            _classifier = global::TorchSharp.torch.nn.Linear(32L, 10L, hasBias: true);
+            _layer7_noise = new global::VatDsl.Layers.GaussianNoise(0.15);
+            _layer8_classifier = global::TorchSharp.torch.nn.Linear(32L, 10L, hasBias: true);
 
             // Registered in declaration order under the names PyTorch's nn.Sequential would use, so state_dict keys match.
-            register_module("conv1", _conv1);
-            register_module("bn1", _bn1);
+            register_module("conv1", _layer0_conv1);
+            register_module("bn1", _layer1_bn1);
             register_module("2", _layer2);
-            register_module("conv2", _conv2);
+            register_module("conv2", _layer3_conv2);
             register_module("4", _layer4);
             register_module("5", _layer5);
             register_module("6", _layer6);
-            register_module("noise", _noise);
-            register_module("classifier", _classifier);
+            register_module("noise", _layer7_noise);
+            register_module("classifier", _layer8_classifier);
         }
 
         /// <summary>Computes the logits, shape (batch, ClassCount), for a batch of shape (batch, InputShape...).</summary>
-        /// <remarks>Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.</remarks>
+        /// <remarks>
+        /// Runs in the current mode, so call <see cref="Predict"/> for predictions after training.
+        /// Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException"><paramref name="input"/> does not have the shape (batch, InputShape...) with a batch of at least 1.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
-            var x = _conv1.call(input);
-            x = _bn1.call(x);
+            global::VatDsl.InputShapeGuard.EnsureBatch(input, InputShape, nameof(input), nameof(NamedCnn));
+            var x = _layer0_conv1.call(input);
+            x = _layer1_bn1.call(x);
             x = _layer2.call(x);
-            x = _conv2.call(x);
+            x = _layer3_conv2.call(x);
             x = _layer4.call(x);
             x = _layer5.call(x);
             x = _layer6.call(x);
-            x = _noise.call(x);
-            x = _classifier.call(x);
+            x = _layer7_noise.call(x);
+            x = _layer8_classifier.call(x);
             return x;
         }
 
@@ -148,8 +157,17 @@ namespace Demo.Named
         /// <param name="labels">Class indices, a 1-D int64 tensor with one entry per labeled input.</param>
         /// <param name="unlabeledX">Unlabeled inputs, shape (batch, InputShape...).</param>
         /// <param name="optimizer">Optimizer over this network's parameters.</param>
-        /// <param name="options">VAT settings for this step; null uses <see cref="DefaultVatOptions"/>.</param>
+        /// <param name="options">
+        /// VAT settings for this step. Null uses <see cref="DefaultVatOptions"/>. A non-null value replaces
+        /// <see cref="DefaultVatOptions"/> entirely, so start from <c>DefaultVatOptions with { ... }</c> to keep the values declared in <c>[Vat]</c>.
+        /// </param>
         /// <exception cref="global::System.ArgumentException">A tensor does not match the declared input shape, or the labels do not match the batch.</exception>
+        /// <example>
+        /// Override one value for a step and keep the others:
+        /// <code>
+        /// network.TrainStep(labeledX, labels, unlabeledX, optimizer, NamedCnn.DefaultVatOptions with { Epsilon = 1.0 });
+        /// </code>
+        /// </example>
         public global::VatDsl.VatStepResult TrainStep(global::TorchSharp.torch.Tensor labeledX, global::TorchSharp.torch.Tensor labels, global::TorchSharp.torch.Tensor unlabeledX, global::TorchSharp.torch.optim.Optimizer optimizer, global::VatDsl.VatOptions? options = null)
         {
             global::VatDsl.InputShapeGuard.EnsureBatch(labeledX, InputShape, nameof(labeledX), nameof(NamedCnn));
@@ -170,6 +188,16 @@ namespace Demo.Named
             return global::VatDsl.VatTraining.SupervisedStep(this, labeledX, labels, optimizer);
         }
 
+        /// <summary>Returns the logits, shape (batch, ClassCount), computed in evaluation mode without gradients.</summary>
+        /// <remarks>Puts back the training flag of every layer afterwards, so training can go on.</remarks>
+        /// <param name="x">Inputs, shape (batch, InputShape...).</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="x"/> does not have the shape (batch, InputShape...) with a batch of at least 1, or its dtype or device differs from the network's parameters.</exception>
+        public global::TorchSharp.torch.Tensor Predict(global::TorchSharp.torch.Tensor x)
+        {
+            global::VatDsl.InputShapeGuard.EnsureBatch(x, InputShape, nameof(x), nameof(NamedCnn));
+            return global::VatDsl.Inference.Predict(this, x);
+        }
+
         /// <summary>Returns the fraction of samples whose predicted class equals the label, computed in evaluation mode.</summary>
         /// <param name="x">Inputs, shape (samples, InputShape...).</param>
         /// <param name="labels">Class indices, a 1-D int64 tensor with one entry per sample.</param>
@@ -187,5 +215,7 @@ namespace Demo.Named
         int global::VatDsl.IVatNetwork.ClassCount => ClassCount;
 
         global::VatDsl.VatOptions global::VatDsl.IVatNetwork.DefaultVatOptions => DefaultVatOptions;
+
+        global::VatDsl.NetworkSummary global::VatDsl.IVatNetwork.Summary => Summary;
     }
 }

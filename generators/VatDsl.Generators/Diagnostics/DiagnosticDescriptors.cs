@@ -6,11 +6,22 @@ namespace VatDsl.Generators.Diagnostics;
 /// Every diagnostic the VatDsl generator reports. IDs are never reused: a retired ID stays
 /// listed in AnalyzerReleases.Shipped.md. Each ID has a page under docs/diagnostics/.
 /// </summary>
+/// <remarks>
+/// Errors are not configurable, so #pragma warning disable, NoWarn and .editorconfig severities
+/// cannot hide them: a network with an error is not generated, and a hidden error would leave
+/// members that throw at run time. Warnings can be suppressed.
+/// </remarks>
 internal static class DiagnosticDescriptors
 {
     public const string Category = "VatDsl";
 
-    private const string HelpLinkBase = "https://github.com/vatdsl/vatdsl/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// Base URI of the pages in docs/diagnostics/, ending in '/', or null for diagnostics without a
+    /// help link. Each link is this base, the ID and ".md".
+    /// </summary>
+    // NOTE: null because the repository has no public URL yet, and a link to a made-up host
+    // would only lead users to a 404. Set it when the repository is published.
+    internal static readonly string? HelpLinkBase = null;
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "VAT001",
@@ -60,7 +71,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidInputRank = Error(
         "VAT010",
         "Input shape must have rank 1 or 3",
-        "Network '{0}' declares the input shape {1} of rank {2}, but the input shape must be (features) or (channels, height, width); pass 1 or 3 sizes to [Network(...)]");
+        "Network '{0}' {1}; the input shape must be (features) or (channels, height, width), so {2}");
 
     public static readonly DiagnosticDescriptor NonPositiveInputDimension = Error(
         "VAT011",
@@ -135,7 +146,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LayerNameClash = Error(
         "VAT025",
         "Layer name clashes with a generated member",
-        "{0}: Name \"{1}\" generates the member '{2}', which clashes with {3}; choose another name");
+        "{0}: Name \"{1}\" generates the property '{2}', which clashes with {3}; choose another name");
 
     public static readonly DiagnosticDescriptor InvalidVatOption = Error(
         "VAT026",
@@ -144,8 +155,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AttributeWithoutNetwork = Warning(
         "VAT027",
-        "VatDsl attribute without [Network] has no effect",
-        "[{0}] on '{1}' has no effect because '{1}' has no [Network] attribute; add [Network(...)] with the input shape, or remove the attribute");
+        "VatDsl attributes without [Network] have no effect",
+        "Class '{0}' has no [Network] attribute, so VatDsl ignores {1}; add [Network(...)] with the input shape, or remove the VatDsl attributes");
 
     public static readonly DiagnosticDescriptor LastLayerIsActivation = Warning(
         "VAT028",
@@ -160,7 +171,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SizeTooLarge = Error(
         "VAT030",
         "Layer is too large",
-        "{0}: {1} exceeds {2}; use smaller layer sizes");
+        "{0}: {1} is {2}, but it must be at most {3}; {4}");
 
     public static readonly DiagnosticDescriptor UnsupportedLayer = Error(
         "VAT031",
@@ -178,11 +189,11 @@ internal static class DiagnosticDescriptors
         "The VatDsl generator failed on '{0}' with {1}: {2}; please report this together with the declaration");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        Create(id, title, message, DiagnosticSeverity.Error);
+        Create(id, title, message, DiagnosticSeverity.Error, WellKnownDiagnosticTags.NotConfigurable);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase is null ? null : HelpLinkBase + id + ".md", customTags: customTags);
 }

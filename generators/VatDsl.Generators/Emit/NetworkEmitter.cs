@@ -16,6 +16,7 @@ internal static class NetworkEmitter
     private const string NetworkInterface = "global::VatDsl.IVatNetwork";
     private const string ShapeGuard = "global::VatDsl.InputShapeGuard";
     private const string Training = "global::VatDsl.VatTraining";
+    private const string Inference = "global::VatDsl.Inference";
 
     private static readonly string GeneratorVersion =
         typeof(NetworkEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
@@ -56,7 +57,7 @@ internal static class NetworkEmitter
             writer.CloseBlock();
         }
 
-        return new GeneratedFile(network.HintName, writer.ToString());
+        return new GeneratedFile(network.HintName + Parsing.HintNames.Extension, writer.ToString());
     }
 
     private static void WriteClass(SourceWriter writer, NetworkSpec network)
@@ -114,15 +115,19 @@ internal static class NetworkEmitter
     private static void WriteStaticMembers(SourceWriter writer, NetworkSpec network)
     {
         writer.Line("/// <summary>Number of classes: the length of the logits vector that <see cref=\"forward\"/> returns per sample.</summary>");
+        writer.Line(InstanceAccessRemark("ClassCount"));
         writer.Line($"public const int ClassCount = {Literals.Int(network.ClassCount)};");
         writer.Line();
         writer.Line("/// <summary>Input shape per sample, without the batch dimension, as declared in <c>[Network]</c>.</summary>");
+        writer.Line(InstanceAccessRemark("InputShape"));
         writer.Line($"public static {ReadOnlyLongList} InputShape {{ get; }} = global::System.Array.AsReadOnly(new long[] {{ {string.Join(", ", network.InputShape.Select(Literals.Long))} }});");
         writer.Line();
         writer.Line("/// <summary>VAT settings declared with <c>[Vat]</c>; values not set there keep the defaults of <see cref=\"global::VatDsl.VatOptions\"/>.</summary>");
+        writer.Line(InstanceAccessRemark("DefaultVatOptions"));
         writer.Line($"public static {VatOptions} DefaultVatOptions {{ get; }} = {VatOptionsInitializer(network.Vat)};");
         writer.Line();
         writer.Line("/// <summary>Output shape and parameter count of every layer, computed at compile time.</summary>");
+        writer.Line(InstanceAccessRemark("Summary"));
         writer.Line($"public static global::VatDsl.NetworkSummary Summary {{ get; }} = new global::VatDsl.NetworkSummary(");
         writer.Indent();
         writer.Line($"nameof({network.TypeName}),");
@@ -141,6 +146,13 @@ internal static class NetworkEmitter
         writer.Outdent();
         writer.Line();
     }
+
+    private static string BatchShapeMismatch(string parameter) =>
+        $"<paramref name=\"{parameter}\"/> does not have the shape (batch, InputShape...) with a batch of at least 1";
+
+    /// <summary>Points instance code to the interface, because C# reaches static members only through the class name.</summary>
+    private static string InstanceAccessRemark(string member) =>
+        $"/// <remarks>Static, so C# reaches it only through the class name. Through an instance, use <see cref=\"{NetworkInterface}.{member}\"/>.</remarks>";
 
     private static string VatOptionsInitializer(VatSpec vat)
     {
@@ -219,8 +231,13 @@ internal static class NetworkEmitter
     private static void WriteForward(SourceWriter writer, NetworkSpec network)
     {
         writer.Line("/// <summary>Computes the logits, shape (batch, ClassCount), for a batch of shape (batch, InputShape...).</summary>");
-        writer.Line("/// <remarks>Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.</remarks>");
+        writer.Line("/// <remarks>");
+        writer.Line("/// Runs in the current mode, so call <see cref=\"Predict\"/> for predictions after training.");
+        writer.Line("/// Intermediate tensors are left to the caller's <c>torch.NewDisposeScope()</c>.");
+        writer.Line("/// </remarks>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\">{BatchShapeMismatch("input")}.</exception>");
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
+        writer.Line($"{ShapeGuard}.EnsureBatch(input, InputShape, nameof(input), nameof({network.TypeName}));");
         for (int i = 0; i < network.Layers.Count; i++)
         {
             string field = network.Layers[i].FieldName;
@@ -244,8 +261,17 @@ internal static class NetworkEmitter
         writer.Line("/// <param name=\"labels\">Class indices, a 1-D int64 tensor with one entry per labeled input.</param>");
         writer.Line("/// <param name=\"unlabeledX\">Unlabeled inputs, shape (batch, InputShape...).</param>");
         writer.Line("/// <param name=\"optimizer\">Optimizer over this network's parameters.</param>");
-        writer.Line("/// <param name=\"options\">VAT settings for this step; null uses <see cref=\"DefaultVatOptions\"/>.</param>");
+        writer.Line("/// <param name=\"options\">");
+        writer.Line("/// VAT settings for this step. Null uses <see cref=\"DefaultVatOptions\"/>. A non-null value replaces");
+        writer.Line("/// <see cref=\"DefaultVatOptions\"/> entirely, so start from <c>DefaultVatOptions with { ... }</c> to keep the values declared in <c>[Vat]</c>.");
+        writer.Line("/// </param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A tensor does not match the declared input shape, or the labels do not match the batch.</exception>");
+        writer.Line("/// <example>");
+        writer.Line("/// Override one value for a step and keep the others:");
+        writer.Line("/// <code>");
+        writer.Line($"/// network.TrainStep(labeledX, labels, unlabeledX, optimizer, {network.TypeName}.DefaultVatOptions with {{ Epsilon = 1.0 }});");
+        writer.Line("/// </code>");
+        writer.Line("/// </example>");
         writer.OpenBlock($"public {VatStepResult} TrainStep({Tensor} labeledX, {Tensor} labels, {Tensor} unlabeledX, {Optimizer} optimizer, {VatOptions}? options = null)");
         writer.Line($"{ShapeGuard}.EnsureBatch(labeledX, InputShape, nameof(labeledX), {name});");
         writer.Line($"{ShapeGuard}.EnsureLabels(labels, labeledX, {name});");
@@ -263,6 +289,16 @@ internal static class NetworkEmitter
         writer.Line($"{ShapeGuard}.EnsureBatch(labeledX, InputShape, nameof(labeledX), {name});");
         writer.Line($"{ShapeGuard}.EnsureLabels(labels, labeledX, {name});");
         writer.Line($"return {Training}.SupervisedStep(this, labeledX, labels, optimizer);");
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line("/// <summary>Returns the logits, shape (batch, ClassCount), computed in evaluation mode without gradients.</summary>");
+        writer.Line("/// <remarks>Puts back the training flag of every layer afterwards, so training can go on.</remarks>");
+        writer.Line("/// <param name=\"x\">Inputs, shape (batch, InputShape...).</param>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\">{BatchShapeMismatch("x")}, or its dtype or device differs from the network's parameters.</exception>");
+        writer.OpenBlock($"public {Tensor} Predict({Tensor} x)");
+        writer.Line($"{ShapeGuard}.EnsureBatch(x, InputShape, nameof(x), {name});");
+        writer.Line($"return {Inference}.Predict(this, x);");
         writer.CloseBlock();
         writer.Line();
 
@@ -287,6 +323,8 @@ internal static class NetworkEmitter
         writer.Line($"int {NetworkInterface}.ClassCount => ClassCount;");
         writer.Line();
         writer.Line($"{VatOptions} {NetworkInterface}.DefaultVatOptions => DefaultVatOptions;");
+        writer.Line();
+        writer.Line($"global::VatDsl.NetworkSummary {NetworkInterface}.Summary => Summary;");
     }
 
     /// <summary>
@@ -324,6 +362,9 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
         writer.Line($"public {VatStepResult} SupervisedStep({Tensor} labeledX, {Tensor} labels, {Optimizer} optimizer) => {error};");
+        writer.Line();
+        writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
+        writer.Line($"public {Tensor} Predict({Tensor} x) => {error};");
         writer.Line();
         writer.Line("/// <summary>Not generated: the declaration has errors.</summary>");
         writer.Line($"public double Evaluate({Tensor} x, {Tensor} labels, int batchSize = 1000) => {error};");

@@ -4,7 +4,10 @@ namespace VatDsl.Generators.Model;
 /// Everything the emitter needs for one network class. It contains no symbols, syntax or locations,
 /// so two parses of an unchanged declaration compare equal.
 /// </summary>
-/// <param name="HintName">Unique name of the generated file.</param>
+/// <param name="HintName">
+/// Name of the generated file without the extension, unique when case is ignored once
+/// <see cref="Parsing.HintNames.Apply"/> has run.
+/// </param>
 /// <param name="Namespace">Containing namespace, escaped where needed; null for the global namespace.</param>
 /// <param name="ContainingTypes">Types that contain the class, outermost first.</param>
 /// <param name="TypeName">Class name, escaped with <c>@</c> where it is a keyword.</param>

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -40,6 +40,11 @@ internal static class AttributesWithoutNetworkParser
         return hasDslAttribute;
     }
 
+    /// <summary>
+    /// Reports one warning per class, on its first layer attribute (or on [Vat] when it has no
+    /// layers), with the number of layer attributes over all its partial declarations. Each
+    /// candidate declaration runs this, and only the one containing that attribute reports.
+    /// </summary>
     public static EquatableArray<DiagnosticInfo> Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol type)
@@ -54,29 +59,52 @@ internal static class AttributesWithoutNetworkParser
             return EquatableArray<DiagnosticInfo>.Empty;
         }
 
-        var declaration = (TypeDeclarationSyntax)context.Node;
-        var diagnostics = new List<DiagnosticInfo>();
-        foreach (AttributeData data in attributes)
-        {
-            if (data.ApplicationSyntaxReference is not { } reference
-                || reference.SyntaxTree != declaration.SyntaxTree
-                || !declaration.Span.Contains(reference.Span)
-                || !IsDslAttribute(data.AttributeClass))
-            {
-                continue;
-            }
+        var candidates = type.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax(cancellationToken))
+            .Where(node => IsCandidate(node, cancellationToken))
+            .ToList();
+        var applications = attributes
+            .Where(data => IsDslAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is not null)
+            .Select(data => (Data: data, Reference: data.ApplicationSyntaxReference!))
+            .OrderBy(application => application.Reference.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(application => application.Reference.Span.Start)
+            .ToList();
+        int layerCount = applications.Count(application => IsLayerAttribute(application.Data.AttributeClass));
+        bool hasVat = applications.Any(application => !IsLayerAttribute(application.Data.AttributeClass));
 
-            string attributeName = data.AttributeClass!.Name;
-            attributeName = attributeName.Substring(0, attributeName.Length - "Attribute".Length);
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.AttributeWithoutNetwork,
-                LocationInfo.From(reference.GetSyntax(cancellationToken)),
-                attributeName,
-                type.Name));
+        // Aliased attribute names fail the syntax filter, so the warning goes on an attribute of a
+        // declaration that passed it, which runs this parser.
+        var reported = applications
+            .Where(application => candidates.Any(node => node.SyntaxTree == application.Reference.SyntaxTree && node.Span.Contains(application.Reference.Span)))
+            .OrderBy(application => IsLayerAttribute(application.Data.AttributeClass) ? 0 : 1)
+            .Select(application => application.Reference)
+            .FirstOrDefault();
+        if (reported is null
+            || reported.SyntaxTree != context.Node.SyntaxTree
+            || !context.Node.Span.Contains(reported.Span))
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
         }
 
-        return diagnostics.ToEquatableArray();
+        var diagnostic = DiagnosticInfo.Create(
+            DiagnosticDescriptors.AttributeWithoutNetwork,
+            LocationInfo.From(reported.GetSyntax(cancellationToken)),
+            type.Name,
+            Describe(layerCount, hasVat));
+        return new[] { diagnostic }.ToEquatableArray();
     }
+
+    /// <summary>Describes the ignored attributes, such as "its 3 layer attributes and [Vat]".</summary>
+    private static string Describe(int layerCount, bool hasVat)
+    {
+        string layers = layerCount == 1 ? "1 layer attribute" : $"{layerCount.ToString(CultureInfo.InvariantCulture)} layer attributes";
+        return layerCount == 0 ? "its [Vat] attribute"
+            : hasVat ? $"its {layers} and [Vat]"
+            : $"its {layers}";
+    }
+
+    private static bool IsLayerAttribute(INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null && KnownTypes.LayerAttributes.ContainsKey(attributeClass.ToDisplayString());
 
     private static bool IsDslAttribute(INamedTypeSymbol? attributeClass)
     {

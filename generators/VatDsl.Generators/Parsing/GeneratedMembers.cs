@@ -11,17 +11,23 @@ internal static class GeneratedMembers
     public const string Summary = "Summary";
     public const string TrainStep = "TrainStep";
     public const string SupervisedStep = "SupervisedStep";
+    public const string Predict = "Predict";
     public const string Evaluate = "Evaluate";
     public const string Forward = "forward";
 
     public static readonly IReadOnlyList<string> All = new[]
     {
-        ClassCount, InputShape, DefaultVatOptions, Summary, TrainStep, SupervisedStep, Evaluate, Forward,
+        ClassCount, InputShape, DefaultVatOptions, Summary, TrainStep, SupervisedStep, Predict, Evaluate, Forward,
     };
 
-    /// <summary>Field name of an unnamed layer.</summary>
-    public static string PositionalField(int index) => "_layer" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Field name of a named layer.</summary>
-    public static string NamedField(string name) => "_" + name;
+    /// <summary>
+    /// Field name of a layer: <c>_layer3</c>, or <c>_layer3_conv1</c> for a layer named conv1. The
+    /// index makes every field unique whatever the names, and no member of TorchSharp's Module
+    /// starts with <c>_layer</c>.
+    /// </summary>
+    public static string Field(int index, string? declaredName)
+    {
+        string field = "_layer" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return declaredName is null ? field : field + "_" + declaredName;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Numerics;
 using Microsoft.CodeAnalysis;
 using VatDsl.Generators.Diagnostics;
 using VatDsl.Generators.Model;
@@ -13,6 +14,7 @@ namespace VatDsl.Generators.Parsing;
 internal sealed class LayerParser
 {
     private const string FlattenedSize = "the flattened size";
+    private const string ParameterCount = "the parameter count";
 
     private readonly List<DiagnosticInfo> _diagnostics;
     private bool _hasErrors;
@@ -72,7 +74,8 @@ internal sealed class LayerParser
         long? parameters = weights is null ? null : Shapes.Add(weights.Value, bias ? outFeatures : 0);
         if (parameters is null)
         {
-            return TooLarge("Linear", label, "the parameter count", arguments.AttributeLocation);
+            BigInteger exact = Shapes.ExactProduct(inFeatures, outFeatures) + (bias ? outFeatures : 0);
+            return TooLarge("Linear", label, ParameterCount, exact, long.MaxValue, arguments.AttributeLocation);
         }
 
         return Done("Linear", new LinearArguments(inFeatures, outFeatures, bias), new[] { outFeatures }, parameters.Value);
@@ -102,7 +105,8 @@ internal sealed class LayerParser
         long? parameters = weights is null ? null : Shapes.Add(weights.Value, bias ? outChannels : 0);
         if (parameters is null)
         {
-            return TooLarge("Conv2d", label, "the parameter count", arguments.AttributeLocation);
+            BigInteger exact = Shapes.ExactProduct(outChannels, inChannels, kernel, kernel) + (bias ? outChannels : 0);
+            return TooLarge("Conv2d", label, ParameterCount, exact, long.MaxValue, arguments.AttributeLocation);
         }
 
         return Done(
@@ -180,7 +184,7 @@ internal sealed class LayerParser
         long? size = Shapes.Multiply(input);
         if (size is null || size.Value > Shapes.MaxDimension)
         {
-            return TooLarge("Flatten", label, FlattenedSize, arguments.AttributeLocation);
+            return TooLarge("Flatten", label, FlattenedSize, Shapes.ExactProduct(input), Shapes.MaxDimension, arguments.AttributeLocation);
         }
 
         return Done("Flatten", NoArguments.Instance, new[] { size.Value }, 0);
@@ -312,10 +316,12 @@ internal sealed class LayerParser
         return new[] { ((paddedHeight - kernel) / stride) + 1, ((paddedWidth - kernel) / stride) + 1 };
     }
 
-    private Result TooLarge(string moduleType, string label, string what, LocationInfo? location)
+    private Result TooLarge(string moduleType, string label, string what, BigInteger actual, long limit, LocationInfo? location)
     {
-        long limit = what == FlattenedSize ? Shapes.MaxDimension : long.MaxValue;
-        Report(DiagnosticDescriptors.SizeTooLarge, location, label, what, Shapes.Format(limit));
+        string fix = what == FlattenedSize
+            ? "downsample before Flatten, such as with MaxPool2d or GlobalAvgPool, or use fewer channels"
+            : "use smaller layer sizes";
+        Report(DiagnosticDescriptors.SizeTooLarge, location, label, what, Shapes.FormatLarge(actual), Shapes.FormatLarge(limit), fix);
         return Failed(moduleType);
     }
 

@@ -104,9 +104,10 @@ internal sealed class NetworkLayersBuilder
     private sealed record LayerName(string? Declared, string ModuleName, string FieldName, string? PropertyName, bool HasErrors);
 
     /// <summary>
-    /// Names every layer: a declared Name becomes the state_dict prefix, a field <c>_name</c> and a
-    /// property <c>Name</c>; an unnamed layer takes its index, as in <c>nn.Sequential</c>, and a
-    /// field <c>_layerN</c>. Unnamed fields are reserved first, so a clash is reported on the Name.
+    /// Names every layer: a declared Name becomes the state_dict prefix and a public property with
+    /// the first letter in upper case; an unnamed layer takes its index, as in <c>nn.Sequential</c>.
+    /// Fields are named by index (<see cref="GeneratedMembers.Field"/>), so a name such as layer2
+    /// cannot clash with them. Only a property spelled like a field, from a name such as _layer0, can.
     /// </summary>
     private List<LayerName> ResolveNames(List<LayerApplication> attributes)
     {
@@ -117,40 +118,39 @@ internal sealed class NetworkLayersBuilder
         }
 
         taken[_type.Name] = $"the class name '{_type.Name}'";
-        var names = new LayerName?[attributes.Count];
+        var declaredNames = attributes.Select(DeclaredName).ToList();
+        var fields = new List<string>(attributes.Count);
         for (int index = 0; index < attributes.Count; index++)
         {
-            string? declared = DeclaredName(attributes[index]);
-            if (declared is null)
-            {
-                string field = GeneratedMembers.PositionalField(index);
-                taken[field] = $"the field of the layer at index {index.ToString(CultureInfo.InvariantCulture)}";
-                bool clashes = ReportPositionalFieldClash(field);
-                names[index] = new LayerName(null, index.ToString(CultureInfo.InvariantCulture), field, null, clashes);
-            }
+            string field = GeneratedMembers.Field(index, declaredNames[index]);
+            fields.Add(field);
+            taken[field] = $"the field of the layer at index {index.ToString(CultureInfo.InvariantCulture)}";
         }
 
+        var names = new List<LayerName>(attributes.Count);
         var moduleNames = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (int index = 0; index < attributes.Count; index++)
         {
-            if (names[index] is not null)
+            bool fieldClashes = ReportFieldClash(fields[index]);
+            string? declared = declaredNames[index];
+            if (declared is null)
             {
+                names.Add(new LayerName(null, index.ToString(CultureInfo.InvariantCulture), fields[index], null, fieldClashes));
                 continue;
             }
 
             var nameValue = new AttributeArguments(attributes[index].Data!, attributes[index].Syntax).Named("Name");
-            string declared = nameValue.AsString()!;
             string label = Label(attributes[index].Kind?.ToString() ?? "Layer", declared, index);
-            names[index] = ResolveDeclaredName(declared, index, label, nameValue.Location, moduleNames, taken);
+            LayerName name = ResolveDeclaredName(declared, fields[index], index, label, nameValue.Location, moduleNames, taken);
+            names.Add(name with { HasErrors = name.HasErrors || fieldClashes });
         }
 
-        return names.Select(name => name!).ToList();
+        return names;
     }
 
     private LayerName ResolveDeclaredName(
-        string declared, int index, string label, LocationInfo? location, Dictionary<string, int> moduleNames, Dictionary<string, string> taken)
+        string declared, string field, int index, string label, LocationInfo? location, Dictionary<string, int> moduleNames, Dictionary<string, string> taken)
     {
-        string field = GeneratedMembers.NamedField(declared);
         string property = Identifiers.ToPropertyName(declared);
         if (!Identifiers.IsSimpleAsciiIdentifier(declared))
         {
@@ -165,26 +165,22 @@ internal sealed class NetworkLayersBuilder
         }
 
         moduleNames[declared] = index;
-        foreach (string member in new[] { property, field })
+        string? clash = taken.TryGetValue(property, out string? owner) ? owner
+            : _inheritedMembers.Contains(property) ? $"the inherited member '{property}' of Module<Tensor, Tensor>"
+            : _declaredMembers.Contains(property) ? $"the member '{property}' declared in '{_type.Name}'"
+            : null;
+        if (clash is not null)
         {
-            string? clash = taken.TryGetValue(member, out string? owner) ? owner
-                : _inheritedMembers.Contains(member) ? $"the inherited member '{member}' of Module<Tensor, Tensor>"
-                : _declaredMembers.Contains(member) ? $"the member '{member}' declared in '{_type.Name}'"
-                : null;
-            if (clash is not null)
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerNameClash, location, label, declared, member, clash));
-                return new LayerName(declared, declared, field, property, true);
-            }
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerNameClash, location, label, declared, property, clash));
+            return new LayerName(declared, declared, field, property, true);
         }
 
-        string labelForOwner = $"the layer '{declared}' at index {index.ToString(CultureInfo.InvariantCulture)}";
-        taken[property] = labelForOwner;
-        taken[field] = labelForOwner;
+        taken[property] = $"the layer '{declared}' at index {index.ToString(CultureInfo.InvariantCulture)}";
         return new LayerName(declared, declared, field, property, false);
     }
 
-    private bool ReportPositionalFieldClash(string field)
+    /// <summary>Reports a member the user declared with the name of a generated field (VAT029).</summary>
+    private bool ReportFieldClash(string field)
     {
         bool clashes = false;
         foreach (ISymbol member in _type.GetMembers(field))

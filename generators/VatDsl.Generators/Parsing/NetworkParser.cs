@@ -62,7 +62,7 @@ internal static class NetworkParser
         INamedTypeSymbol type, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
     {
         ClassAttributes attributes = ClassAttributes.Of(type);
-        if (!IsPrimaryDeclaration(attributes.Network, declaration))
+        if (!IsPrimaryDeclaration(attributes.Network, declaration) || HasMissingName(type))
         {
             return null;
         }
@@ -99,7 +99,7 @@ internal static class NetworkParser
 
         bool hasErrors = hasCompilerErrors || diagnostics.Any(diagnostic => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var spec = new NetworkSpec(
-            HintName(type),
+            HintNames.BaseName(type),
             NamespaceOf(type),
             ContainingTypes(type),
             Identifiers.Escape(type.Name),
@@ -123,6 +123,24 @@ internal static class NetworkParser
             && declaration.Span.Contains(reference.Span);
     }
 
+    /// <summary>
+    /// A class or container whose name the compiler could not read (a syntax error, such as a
+    /// character C# does not accept in identifiers) has an empty name. The compiler already
+    /// reports it, and generated code could not name the class.
+    /// </summary>
+    private static bool HasMissingName(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static AttributeArguments? Arguments(AttributeData data, CancellationToken cancellationToken) =>
         data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax ? new AttributeArguments(data, syntax) : null;
 
@@ -136,8 +154,9 @@ internal static class NetworkParser
 
         if (sizes.Length != 1 && sizes.Length != 3)
         {
+            (string problem, string fix) = DescribeInvalidRank(sizes, shapeText);
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidInputRank, arguments.ArgumentListLocation(), networkName, shapeText, sizes.Length));
+                DiagnosticDescriptors.InvalidInputRank, arguments.ArgumentListLocation(), networkName, problem, fix));
             return null;
         }
 
@@ -155,6 +174,35 @@ internal static class NetworkParser
         }
 
         return valid ? sizes.Select(size => (long)size).ToArray() : null;
+    }
+
+    /// <summary>
+    /// Describes an input shape of a rank other than 1 or 3 and suggests the likely intended shape:
+    /// a (height, width) image lacks its channel dimension, and a rank-4 shape most likely
+    /// includes the batch dimension.
+    /// </summary>
+    private static (string Problem, string Fix) DescribeInvalidRank(int[] sizes, string shapeText)
+    {
+        string declared = $"declares the input shape {shapeText} of rank {sizes.Length.ToString(CultureInfo.InvariantCulture)}";
+        if (sizes.Length == 0)
+        {
+            return ("has no input shape", "pass the sizes to [Network(...)], such as [Network(784)] or [Network(1, 28, 28)]");
+        }
+
+        // Suggestions need positive sizes, because VAT011 does not check the sizes at this rank.
+        if (sizes.Length == 2 && sizes.All(size => size >= 1))
+        {
+            long features = (long)sizes[0] * sizes[1];
+            return (declared, $"declare {Shapes.Format(new long[] { 1, sizes[0], sizes[1] })} for a one-channel image, or ({Shapes.Format(features)}) for a vector");
+        }
+
+        if (sizes.Length == 4 && sizes.All(size => size >= 1))
+        {
+            long[] withoutBatch = sizes.Skip(1).Select(size => (long)size).ToArray();
+            return (declared, $"leave out the batch dimension if {Shapes.Format(sizes[0])} is the batch size: {Shapes.Format(withoutBatch)}");
+        }
+
+        return (declared, "pass 1 or 3 sizes to [Network(...)]");
     }
 
     /// <summary>
@@ -307,22 +355,6 @@ internal static class NetworkParser
 
     private static bool IsActivation(LayerKind kind) => kind is LayerKind.ReLU or LayerKind.LeakyReLU or LayerKind.Tanh
         or LayerKind.Sigmoid or LayerKind.GELU or LayerKind.Softplus or LayerKind.ELU;
-
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var typeNames = new List<string>();
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            typeNames.Insert(0, current.Name);
-        }
-
-        // '+' separates nested types, as in metadata names, so that namespace N.A with class B
-        // and class N.A with nested class B get different files.
-        string typePath = string.Join("+", typeNames);
-        return type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? ns.ToDisplayString() + "." + typePath + ".g.cs"
-            : typePath + ".g.cs";
-    }
 
     private static string? NamespaceOf(INamedTypeSymbol type)
     {

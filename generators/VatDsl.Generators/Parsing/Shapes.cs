@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 
 namespace VatDsl.Generators.Parsing;
 
@@ -20,6 +21,13 @@ internal static class Shapes
         string text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.All(c => char.IsDigit(c) || c == '-') ? text + ".0" : text;
     }
+
+    /// <summary>Thousands-separated form for sizes in messages, such as "10,000,000,000".</summary>
+    public static string FormatLarge(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Multiplies without overflow, for the size that a message reports after <see cref="Multiply"/> overflowed.</summary>
+    public static BigInteger ExactProduct(params long[] factors) =>
+        factors.Aggregate(BigInteger.One, (product, factor) => product * factor);
 
     /// <summary>Multiplies non-negative numbers, returning null on overflow.</summary>
     public static long? Multiply(params long[] factors)

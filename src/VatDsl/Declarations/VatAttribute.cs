@@ -3,10 +3,26 @@ using System;
 namespace VatDsl;
 
 /// <summary>
-/// Declares a network's default Virtual Adversarial Training settings. Each value can be
-/// overridden per call through <see cref="VatOptions"/>. Without this attribute the network
-/// uses the defaults of <see cref="VatOptions"/>.
+/// Declares a network's default Virtual Adversarial Training settings: the generated
+/// <c>DefaultVatOptions</c>, which <c>TrainStep</c> uses when its <c>options</c> argument is null.
+/// Values not set here keep the defaults of <see cref="VatOptions"/>.
 /// </summary>
+/// <remarks>
+/// A <see cref="VatOptions"/> passed to <c>TrainStep</c> replaces <c>DefaultVatOptions</c>
+/// entirely, including the values set here. To override one value for a call, start from the
+/// declared settings with a <c>with</c> expression, as in the example.
+/// </remarks>
+/// <example>
+/// <code>
+/// [Network(1, 28, 28)]
+/// [Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2), Flatten, Linear(10)]
+/// [Vat(Epsilon = 2.0, Xi = 1e-6)]
+/// public partial class Net;
+///
+/// // Epsilon 1.0 for this step; Xi stays 1e-6 as declared.
+/// network.TrainStep(labeledX, labels, unlabeledX, optimizer, Net.DefaultVatOptions with { Epsilon = 1.0 });
+/// </code>
+/// </example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class VatAttribute : Attribute
 {

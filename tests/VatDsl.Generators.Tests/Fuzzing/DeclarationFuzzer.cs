@@ -87,6 +87,33 @@ internal sealed class DeclarationFuzzer
         {
             layer.With("Name", $"\"l{_nameCounter++}\"");
         }
+
+        ChooseNames(declaration);
+    }
+
+    /// <summary>
+    /// Writes some names as verbatim identifiers or with non-ASCII letters, and adds a twin whose
+    /// name differs only in case. Both give hint names that Roslyn rejects unless the generator
+    /// escapes and disambiguates them.
+    /// </summary>
+    private void ChooseNames(FuzzDeclaration declaration)
+    {
+        string number = "N" + Int(declaration.Index);
+        declaration.Namespace = _random.Next(4) switch
+        {
+            0 => "Fuzz.@internal." + number,
+            1 => "Fuzz.@event.R\u00e9seau." + number,
+            _ => declaration.Namespace,
+        };
+        declaration.ClassName = _random.Next(6) switch
+        {
+            0 => "@class",
+            1 => "@Net",
+            2 => "R\u00e9seau",
+            3 => "NET",
+            _ => declaration.ClassName,
+        };
+        declaration.CaseTwin = _random.Next(4) == 0;
     }
 
     /// <summary>Adds convolution and pooling layers whose kernels fit the tracked (channels, height, width) shape.</summary>
@@ -315,7 +342,7 @@ internal sealed class DeclarationFuzzer
                 return;
             case 21:
                 Expect(declaration, "VAT025", "name clash");
-                Pick(declaration.Layers).With("Name", Pick("\"summary\"", "\"trainStep\"", "\"inputShape\"", "\"Net\""));
+                Pick(declaration.Layers).With("Name", Pick("\"summary\"", "\"trainStep\"", "\"inputShape\"", ClassNameAsLayerName(declaration)));
                 return;
             case 22:
                 Expect(declaration, "VAT029", "user member");
@@ -362,6 +389,17 @@ internal sealed class DeclarationFuzzer
                 declaration.Layers.Last(layer => layer.Attribute == "Linear").With("Biass", "true");
                 break;
         }
+    }
+
+    /// <summary>
+    /// A layer name whose property is the class name, which C# forbids. Layer names are ASCII and
+    /// the property name upper-cases only the first letter, so other class names fall back to "summary".
+    /// </summary>
+    private static string ClassNameAsLayerName(FuzzDeclaration declaration)
+    {
+        string name = declaration.ClassName.TrimStart('@');
+        bool usable = name[0] >= 'A' && name[0] <= 'Z' && name.All(c => c < 128);
+        return usable ? $"\"{name}\"" : "\"summary\"";
     }
 
     private void Insert(FuzzDeclaration declaration, FuzzLayer layer) =>

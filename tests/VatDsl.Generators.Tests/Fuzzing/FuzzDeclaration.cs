@@ -29,9 +29,17 @@ internal sealed class FuzzDeclaration
 
     public int Index { get; }
 
-    public string Namespace { get; }
+    /// <summary>Namespace as written, possibly with verbatim identifiers such as <c>@internal</c>.</summary>
+    public string Namespace { get; set; }
 
+    /// <summary>Class name as written, possibly verbatim (<c>@class</c>) or with non-ASCII letters.</summary>
     public string ClassName { get; set; } = "Net";
+
+    /// <summary>
+    /// True to add a second, valid network in the same namespace whose name differs from
+    /// <see cref="ClassName"/> only in case, so that both hint names need a case suffix.
+    /// </summary>
+    public bool CaseTwin { get; set; }
 
     public string Modifiers { get; set; } = "internal partial";
 
@@ -62,7 +70,14 @@ internal sealed class FuzzDeclaration
 
     public string FilePath => $"/fuzz/Declaration{Index.ToString(CultureInfo.InvariantCulture)}.cs";
 
-    public string HintName => $"{Namespace}.{ClassName}.g.cs";
+    /// <summary>Hint name of the generated file without the case suffix that a <see cref="CaseTwin"/> adds.</summary>
+    public string HintName => $"{ValueText(Namespace)}.{ValueText(ClassName)}.g.cs";
+
+    /// <summary>Hint name of the twin's generated file without the case suffix; null without a twin.</summary>
+    public string? TwinHintName => CaseTwin ? $"{ValueText(Namespace)}.{ValueText(TwinName)}.g.cs" : null;
+
+    /// <summary>The class name with the case of every letter swapped, written verbatim.</summary>
+    private string TwinName => "@" + new string(ValueText(ClassName).Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
 
     /// <summary>Text edits applied after rendering, for syntax errors.</summary>
     public List<(string Find, string Replace)> TextEdits { get; } = new();
@@ -91,6 +106,11 @@ internal sealed class FuzzDeclaration
             text.Append(header).Append(";\n");
         }
 
+        if (CaseTwin)
+        {
+            text.Append("\n[Network(4), Linear(2)]\ninternal partial class ").Append(TwinName).Append(";\n");
+        }
+
         string rendered = text.ToString();
         foreach (var (find, replace) in TextEdits)
         {
@@ -103,6 +123,9 @@ internal sealed class FuzzDeclaration
 
         return rendered;
     }
+
+    /// <summary>Strips the '@' of verbatim identifiers, as C# does.</summary>
+    private static string ValueText(string name) => name.Replace("@", string.Empty);
 
     private static void AppendLayers(StringBuilder text, List<FuzzLayer> layers)
     {

@@ -15,7 +15,9 @@ namespace VatDsl.Generators.Tests.Fuzzing;
 /// Runs the generator on random declarations from the attribute grammar, valid and invalid, in
 /// batches of 500 files per compilation. No declaration may make the generator throw. A valid one
 /// must get a full class and no VAT error, a mutated one the VAT error its mutation causes, and
-/// one with broken C# a compiler or VAT error. Every fourth batch is also compiled
+/// one with broken C# a compiler or VAT error. Some declarations use verbatim or non-ASCII names
+/// or have a twin network whose name differs only in case, which must not make hint names
+/// collide. Every fourth batch is also compiled
 /// in full with the generated code, which checks that valid declarations compile without errors
 /// and that invalid ones get no follow-on compiler errors; compiling every batch would take about
 /// four times as long. VATDSL_FUZZ_SEED, VATDSL_FUZZ_COUNT and VATDSL_FUZZ_COMPILE_EVERY override
@@ -27,6 +29,9 @@ public sealed class FuzzTests
     private const int DefaultCount = 10_000;
     private const int BatchSize = 500;
     private const int DefaultCompileEvery = 4;
+
+    /// <summary>The suffix, such as "(1a2b3c4d)", that distinguishes hint names differing only in case.</summary>
+    private static readonly System.Text.RegularExpressions.Regex CaseSuffix = new(@"\([0-9a-f]{8}(-[0-9]+)?\)\.g\.cs$");
 
     private readonly ITestOutputHelper _output;
 
@@ -53,6 +58,10 @@ public sealed class FuzzTests
             {
                 string key = declaration.Expectation == FuzzExpectation.VatError ? declaration.ExpectedId! : declaration.Expectation.ToString();
                 tally[key] = tally.TryGetValue(key, out int seen) ? seen + 1 : 1;
+                if (declaration.CaseTwin)
+                {
+                    tally["with case twin"] = tally.TryGetValue("with case twin", out int twins) ? twins + 1 : 1;
+                }
             }
 
             bool compile = (start / BatchSize) % compileEvery == 0;
@@ -84,17 +93,21 @@ public sealed class FuzzTests
         ILookup<string, Diagnostic> outputErrors = (compile ? run.Output.GetDiagnostics() : Enumerable.Empty<Diagnostic>())
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .ToLookup(diagnostic => diagnostic.Location.GetLineSpan().Path);
-        var generated = run.GeneratedSources.ToDictionary(source => source.HintName, source => source.SourceText.ToString());
+        // Keyed by hint name without the case suffix, which only names that differ in case get.
+        var generated = run.GeneratedSources.ToDictionary(source => WithoutCaseSuffix(source.HintName), source => source);
         var generatedPaths = run.Output.SyntaxTrees.Skip(compilation.SyntaxTrees.Length)
-            .ToDictionary(tree => System.IO.Path.GetFileName(tree.FilePath), tree => tree.FilePath);
+            .ToDictionary(tree => WithoutCaseSuffix(System.IO.Path.GetFileName(tree.FilePath)), tree => tree.FilePath);
         var inputTrees = compilation.SyntaxTrees.ToDictionary(tree => tree.FilePath);
 
         foreach (FuzzDeclaration declaration in batch)
         {
             List<Diagnostic> after = outputErrors[declaration.FilePath].ToList();
-            if (generatedPaths.TryGetValue(declaration.HintName, out string? generatedPath))
+            foreach (string? hintName in new[] { declaration.HintName, declaration.TwinHintName })
             {
-                after.AddRange(outputErrors[generatedPath]);
+                if (hintName is not null && generatedPaths.TryGetValue(hintName, out string? generatedPath))
+                {
+                    after.AddRange(outputErrors[generatedPath]);
+                }
             }
 
             bool needsOwnErrors = after.Count > 0 || (!compile && declaration.Expectation != FuzzExpectation.VatError);
@@ -119,7 +132,7 @@ public sealed class FuzzTests
         List<Diagnostic> vatErrors,
         List<Diagnostic> inputErrors,
         List<Diagnostic> newErrors,
-        Dictionary<string, string> generated)
+        Dictionary<string, GeneratedSourceResult> generated)
     {
         switch (declaration.Expectation)
         {
@@ -129,9 +142,15 @@ public sealed class FuzzTests
                     return "expected no errors, got:\n" + Describe(vatErrors.Concat(inputErrors).Concat(newErrors));
                 }
 
-                if (!generated.TryGetValue(declaration.HintName, out string? source) || !source.Contains("register_module(", StringComparison.Ordinal))
+                if (!generated.TryGetValue(declaration.HintName, out GeneratedSourceResult source)
+                    || !source.SourceText.ToString().Contains("register_module(", StringComparison.Ordinal))
                 {
                     return $"expected a full generated class in {declaration.HintName}";
+                }
+
+                if (declaration.CaseTwin && !CaseSuffix.IsMatch(source.HintName))
+                {
+                    return $"expected a case suffix on {source.HintName}, because the twin's name differs only in case";
                 }
 
                 return null;
@@ -148,6 +167,8 @@ public sealed class FuzzTests
                 return inputErrors.Count == 0 && vatErrors.Count == 0 ? "expected a compiler or VAT error, got none" : null;
         }
     }
+
+    private static string WithoutCaseSuffix(string hintName) => CaseSuffix.Replace(hintName, ".g.cs");
 
     private static string Describe(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(diagnostic => "  " + diagnostic));
