@@ -10,7 +10,7 @@ namespace VatDsl.Data;
 /// </summary>
 public sealed class IdxArray
 {
-    /// <summary>Creates an array; <paramref name="data"/> must hold exactly the product of <paramref name="shape"/> bytes.</summary>
+    /// <summary>Creates an array. <paramref name="data"/> must contain exactly the product of <paramref name="shape"/> bytes.</summary>
     public IdxArray(byte[] data, IReadOnlyList<int> shape, string source)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -39,7 +39,7 @@ public sealed class IdxArray
     /// <summary>Elements in row-major order.</summary>
     public byte[] Data { get; }
 
-    /// <summary>Dimensions from the file header; dimension 0 counts the samples.</summary>
+    /// <summary>Dimensions from the file header. Dimension 0 counts the samples.</summary>
     public IReadOnlyList<int> Shape { get; }
 
     /// <summary>Path of the file the array was read from, used in error messages.</summary>

@@ -10,8 +10,8 @@ namespace VatDsl.Data;
 /// what to do.
 /// </summary>
 /// <remarks>
-/// It derives from <see cref="IOException"/> because <see cref="InvalidDataException"/> is sealed;
-/// one <c>catch (IOException)</c> therefore handles a missing file and a damaged one.
+/// It derives from <see cref="IOException"/> because <see cref="InvalidDataException"/> is sealed,
+/// so one <c>catch (IOException)</c> handles a missing file and a damaged one.
 /// </remarks>
 public sealed class IdxFormatException : IOException
 {
