@@ -56,13 +56,16 @@ public sealed class MinibatchSampler
             {
                 _random.Shuffle(_order);
                 _position = 0;
-                Epoch++;
             }
 
             int take = Math.Min(batch.Length - filled, _order.Length - _position);
             Array.Copy(_order, _position, batch, filled, take);
             _position += take;
             filled += take;
+            if (_position == _order.Length)
+            {
+                Epoch++;
+            }
         }
 
         return batch;

@@ -65,6 +65,18 @@ public sealed class SemiSupervisedBatches
         return (labeledImages, labels, unlabeledImages);
     }
 
+    /// <summary>
+    /// Returns the next labeled images and their labels on <paramref name="device"/>, without
+    /// drawing from the unlabeled set, for supervised training.
+    /// </summary>
+    public (Tensor LabeledImages, Tensor Labels) NextLabeled(Device? device = null)
+    {
+        using Tensor labeledIndices = tensor(_labeled.NextBatch());
+        Tensor labeledImages = MoveTo(_images.index_select(0, labeledIndices), device);
+        Tensor labels = MoveTo(_labels.index_select(0, labeledIndices), device);
+        return (labeledImages, labels);
+    }
+
     private static Tensor MoveTo(Tensor batch, Device? device)
     {
         if (device is null)

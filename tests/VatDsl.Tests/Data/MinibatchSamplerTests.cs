@@ -38,7 +38,7 @@ public sealed class MinibatchSamplerTests
         long[] epoch = Enumerable.Range(0, 5).SelectMany(_ => sampler.NextBatch()).ToArray();
 
         Assert.Equal(Indices.Select(i => (long)i), epoch.Order());
-        Assert.Equal(0, sampler.Epoch);
+        Assert.Equal(1, sampler.Epoch);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class MinibatchSamplerTests
 
         Assert.Equal(first.Order(), second.Order());
         Assert.NotEqual(first, second);
-        Assert.Equal(1, sampler.Epoch);
+        Assert.Equal(2, sampler.Epoch);
     }
 
     [Fact]

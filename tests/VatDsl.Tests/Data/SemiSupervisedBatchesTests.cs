@@ -54,6 +54,28 @@ public sealed class SemiSupervisedBatchesTests
     }
 
     [Fact]
+    public void Labeled_only_batches_follow_same_order()
+    {
+        using Tensor images = arange(60, dtype: ScalarType.Float32).reshape(60, 1, 1, 1);
+        using Tensor labels = arange(60, dtype: ScalarType.Int64).remainder(10);
+        DataSplit split = ClassBalancedSplit.Draw(Enumerable.Range(0, 60).Select(i => i % 10).ToArray(), 10, 20, 0, seed: 1);
+        var both = new SemiSupervisedBatches(images, labels, split, 4, 12, seed: 5);
+        var labeledOnly = new SemiSupervisedBatches(images, labels, split, 4, 12, seed: 5);
+
+        for (int step = 0; step < 10; step++)
+        {
+            using var scope = NewDisposeScope();
+            var a = both.Next();
+            var b = labeledOnly.NextLabeled();
+            Assert.Equal(a.LabeledImages.data<float>().ToArray(), b.LabeledImages.data<float>().ToArray());
+            Assert.Equal(a.Labels.data<long>().ToArray(), b.Labels.data<long>().ToArray());
+        }
+
+        Assert.Equal(2, labeledOnly.LabeledEpoch);
+        Assert.Equal(0, labeledOnly.UnlabeledEpoch);
+    }
+
+    [Fact]
     public void Mismatched_label_count_is_rejected()
     {
         using Tensor images = zeros(60, 1, 2, 2);
