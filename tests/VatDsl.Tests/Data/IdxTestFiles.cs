@@ -59,15 +59,16 @@ internal sealed class IdxTestFiles : IDisposable
     }
 
     /// <summary>
-    /// Writes the four Fashion-MNIST files with tiny images: <paramref name="trainCount"/> training
-    /// and <paramref name="testCount"/> test samples of 4x3 pixels, labels cycling through 0..9.
+    /// Writes the four Fashion-MNIST files: <paramref name="trainCount"/> training and
+    /// <paramref name="testCount"/> test images of <paramref name="rows"/> x <paramref name="columns"/>
+    /// pixels, with labels cycling through 0..9.
     /// </summary>
-    public void WriteFashionMnist(int trainCount, int testCount, bool gzip, int? trainLabelCount = null)
+    public void WriteFashionMnist(int trainCount, int testCount, bool gzip, int? trainLabelCount = null, int rows = 4, int columns = 3)
     {
         string suffix = gzip ? ".gz" : string.Empty;
-        Write("train-images-idx3-ubyte" + suffix, BuildBytes([trainCount, 4, 3]), gzip);
+        Write("train-images-idx3-ubyte" + suffix, BuildBytes([trainCount, rows, columns]), gzip);
         Write("train-labels-idx1-ubyte" + suffix, Labels(trainLabelCount ?? trainCount), gzip);
-        Write("t10k-images-idx3-ubyte" + suffix, BuildBytes([testCount, 4, 3], seed: 7), gzip);
+        Write("t10k-images-idx3-ubyte" + suffix, BuildBytes([testCount, rows, columns], seed: 7), gzip);
         Write("t10k-labels-idx1-ubyte" + suffix, Labels(testCount), gzip);
     }
 
