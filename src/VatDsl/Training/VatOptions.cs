@@ -38,6 +38,19 @@ public sealed record VatOptions
     public double EntropyWeight { get; init; }
 
     /// <summary>
+    /// Whether the clean, probe and adversarial forward passes of one step reuse the same dropout
+    /// masks and noise, as in the official TensorFlow code. Defaults to true; false draws fresh
+    /// randomness for every pass, so the LDS also measures the dropout noise.
+    /// </summary>
+    public bool ShareRandomnessAcrossPasses { get; init; } = true;
+
+    /// <summary>
+    /// Normalization of the perturbation direction. Defaults to
+    /// <see cref="DirectionNormalization.Stabilized"/>, the form of the official code.
+    /// </summary>
+    public DirectionNormalization Normalization { get; init; } = DirectionNormalization.Stabilized;
+
+    /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
     /// </summary>
     public VatOptions Validate()
@@ -52,7 +65,19 @@ public sealed record VatOptions
 
         RequireNonNegativeFinite(Alpha, nameof(Alpha));
         RequireNonNegativeFinite(EntropyWeight, nameof(EntropyWeight));
+        RequireDefined(Normalization, nameof(Normalization));
         return this;
+    }
+
+    private static void RequireDefined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                $"VatOptions.{name} is {value}, which is not a {typeof(TEnum).Name} value; use one of " +
+                $"{string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
     }
 
     private static void RequirePositiveFinite(double value, string name)

@@ -1,6 +1,10 @@
 using System;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using TorchSharp;
 using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace VatDsl;
 
@@ -11,26 +15,213 @@ namespace VatDsl;
 /// </summary>
 public static class VatTraining
 {
+    private static readonly ConditionalWeakTable<nn.Module, StrongBox<long>> s_stepCounts = new();
+
     /// <summary>
     /// Runs one optimizer step on cross-entropy(labeledX, labels) + alpha * LDS(unlabeledX).
     /// Every tensor it creates is freed before it returns.
     /// </summary>
     public static VatStepResult Step(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
         Tensor unlabeledX, optim.Optimizer optimizer, VatOptions options)
+        => Step(model, labeledX, labels, unlabeledX, optimizer, options, generator: null);
+
+    /// <summary>
+    /// Runs one optimizer step on cross-entropy(labeledX, labels) + alpha * LDS(unlabeledX)
+    /// (+ EntropyWeight * conditional entropy), drawing the VAT direction from
+    /// <paramref name="generator"/> (null: the global generator).
+    /// </summary>
+    /// <remarks>
+    /// Order: training mode; zero gradients; labeled forward and cross-entropy (the only pass that
+    /// updates BatchNorm statistics); the VAT loss; backward; a finiteness check of every term
+    /// and gradient; <c>optimizer.step()</c>. A NaN or infinite value throws
+    /// <see cref="NonFiniteValueException"/> before the optimizer step, so the parameters keep
+    /// their values.
+    /// </remarks>
+    public static VatStepResult Step(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
+        Tensor unlabeledX, optim.Optimizer optimizer, VatOptions options, Generator? generator)
     {
-        throw new NotImplementedException("VAT training step: being implemented.");
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ValidateLabeled(model, labeledX, labels);
+        long step = NextStep(model);
+        using var scope = NewDisposeScope();
+        model.train();
+        optimizer.zero_grad();
+
+        VatLossTerms terms = ComputeLoss(model, labeledX, labels, unlabeledX, options, generator, initialDirection: null, step);
+        terms.Total.backward();
+        EnsureFiniteGradients(model, step);
+        optimizer.step();
+
+        var result = new VatStepResult(terms.CrossEntropy.ToDouble(), terms.Lds.ToDouble(), terms.Total.ToDouble())
+        {
+            ConditionalEntropy = terms.ConditionalEntropy.ToDouble(),
+        };
+        NativeMemoryTrimmer.OnStepCompleted();
+        return result;
     }
 
     /// <summary>Runs one optimizer step on the labeled cross-entropy alone.</summary>
     public static VatStepResult SupervisedStep(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
         optim.Optimizer optimizer)
     {
-        throw new NotImplementedException("Supervised training step: being implemented.");
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ValidateLabeled(model, labeledX, labels);
+        long step = NextStep(model);
+        using var scope = NewDisposeScope();
+        model.train();
+        optimizer.zero_grad();
+
+        Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
+        crossEntropy.backward();
+        EnsureFiniteGradients(model, step);
+        optimizer.step();
+
+        double value = crossEntropy.ToDouble();
+        NativeMemoryTrimmer.OnStepCompleted();
+        return new VatStepResult(value, 0, value);
+    }
+
+    /// <summary>
+    /// Computes the VAT objective without stepping an optimizer: cross-entropy of the labeled
+    /// batch, the VAT loss of the unlabeled batch and their weighted sum, all with gradients.
+    /// Runs in the model's current mode; call it inside <c>torch.NewDisposeScope()</c>.
+    /// </summary>
+    public static VatLossTerms ComputeLoss(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
+        Tensor unlabeledX, VatOptions options, Generator? generator = null)
+        => ComputeLoss(model, labeledX, labels, unlabeledX, options, generator, initialDirection: null, step: null);
+
+    /// <summary>
+    /// Computes the VAT objective like <see cref="ComputeLoss(nn.Module{Tensor, Tensor}, Tensor, Tensor, Tensor, VatOptions, Generator?)"/>,
+    /// starting the power iteration from the raw direction <paramref name="initialDirection"/>
+    /// (shape of <paramref name="unlabeledX"/>) instead of a Gaussian draw.
+    /// </summary>
+    public static VatLossTerms ComputeLoss(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
+        Tensor unlabeledX, Tensor initialDirection, VatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(initialDirection);
+        return ComputeLoss(model, labeledX, labels, unlabeledX, options, generator: null, initialDirection, step: null);
     }
 
     /// <summary>Returns the accuracy of <paramref name="model"/> on (x, labels), evaluated in batches in evaluation mode.</summary>
+    /// <remarks>
+    /// Runs without gradients and puts back the training flag of the model and of every
+    /// submodule afterwards, even when it throws.
+    /// </remarks>
     public static double Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor labels, int batchSize = 1000)
     {
-        throw new NotImplementedException("Evaluation: being implemented.");
+        ArgumentNullException.ThrowIfNull(model);
+        TrainingInputGuard.EnsureFloatingBatch(x, nameof(x));
+        TrainingInputGuard.EnsureMatchesParameters(model, x, nameof(x));
+        TrainingInputGuard.EnsureLabels(labels, x.shape[0], nameof(labels));
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize,
+                $"batchSize is {batchSize}; it must be at least 1.");
+        }
+
+        // modules() leaves out the root in TorchSharp 0.107, and train() is recursive, so the
+        // flags are restored root first, then in the pre-order that modules() returns.
+        var flags = new[] { (Module: (nn.Module)model, model.training) }
+            .Concat(model.modules().Select(m => (Module: m, m.training)))
+            .ToList();
+        try
+        {
+            model.eval();
+            using var noGrad = no_grad();
+            long total = x.shape[0];
+            long correct = 0;
+            for (long start = 0; start < total; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                long length = Math.Min(batchSize, total - start);
+                Tensor logits = model.call(x.narrow(0, start, length));
+                EnsureLogitsShape(logits, length);
+                Tensor batchLabels = labels.narrow(0, start, length);
+                TrainingInputGuard.EnsureLabelRange(batchLabels, logits.shape[1], nameof(labels));
+                correct += logits.argmax(1).eq(batchLabels).sum().item<long>();
+            }
+
+            return (double)correct / total;
+        }
+        finally
+        {
+            foreach (var (module, training) in flags)
+            {
+                module.train(training);
+            }
+        }
+    }
+
+    private static VatLossTerms ComputeLoss(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
+        Tensor unlabeledX, VatOptions options, Generator? generator, Tensor? initialDirection, long? step)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ValidateLabeled(model, labeledX, labels);
+        TrainingInputGuard.EnsureFloatingBatch(unlabeledX, nameof(unlabeledX));
+        TrainingInputGuard.EnsureMatchesParameters(model, unlabeledX, nameof(unlabeledX));
+
+        Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
+        VatLossResult vat = initialDirection is null
+            ? VatLoss.Compute(model, unlabeledX, options, generator, step)
+            : VatLoss.Compute(model, unlabeledX, initialDirection, options);
+        FiniteGuard.Ensure(vat.Lds, TrainingTerm.Lds, step, options, unlabeledX);
+        FiniteGuard.Ensure(vat.ConditionalEntropy, TrainingTerm.ConditionalEntropy, step, options, unlabeledX);
+
+        Tensor total = crossEntropy + options.Alpha * vat.Lds;
+        if (options.EntropyWeight > 0)
+        {
+            total = total + options.EntropyWeight * vat.ConditionalEntropy;
+        }
+
+        return new VatLossTerms(crossEntropy, total, vat);
+    }
+
+    private static Tensor CrossEntropy(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels, long? step)
+    {
+        Tensor logits = model.call(labeledX);
+        EnsureLogitsShape(logits, labeledX.shape[0]);
+        TrainingInputGuard.EnsureLabelRange(labels, logits.shape[1], nameof(labels));
+        Tensor crossEntropy = F.cross_entropy(logits, labels);
+        FiniteGuard.Ensure(crossEntropy, TrainingTerm.CrossEntropy, step, options: null, labeledX);
+        return crossEntropy;
+    }
+
+    private static void ValidateLabeled(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        TrainingInputGuard.EnsureFloatingBatch(labeledX, nameof(labeledX));
+        TrainingInputGuard.EnsureMatchesParameters(model, labeledX, nameof(labeledX));
+        TrainingInputGuard.EnsureLabels(labels, labeledX.shape[0], nameof(labels));
+    }
+
+    private static void EnsureLogitsShape(Tensor logits, long batchSize)
+    {
+        if (logits.ndim != 2 || logits.shape[0] != batchSize || logits.shape[1] < 1)
+        {
+            throw new ArgumentException(
+                $"The model returned shape ({string.Join(", ", logits.shape)}) for a batch of {batchSize} samples; " +
+                "training needs logits of shape (batch, classes). End the network with a Linear layer after Flatten.");
+        }
+    }
+
+    private static void EnsureFiniteGradients(nn.Module model, long step)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            Tensor? gradient = parameter.grad;
+            if (gradient is not null)
+            {
+                FiniteGuard.Ensure(gradient, TrainingTerm.ParameterGradients, step, options: null, name: name);
+            }
+        }
+    }
+
+    private static long NextStep(nn.Module model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        StrongBox<long> count = s_stepCounts.GetValue(model, _ => new StrongBox<long>());
+        return Interlocked.Increment(ref count.Value);
     }
 }

@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace VatDsl;
+
+/// <summary>Run-time checks of the tensors passed to the training steps and the VAT loss.</summary>
+internal static class TrainingInputGuard
+{
+    /// <summary>Requires a float32 or float64 tensor with a batch dimension of at least 1 and at least one more dimension.</summary>
+    public static void EnsureFloatingBatch(Tensor? batch, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(batch, parameterName);
+        if (batch.dtype != ScalarType.Float32 && batch.dtype != ScalarType.Float64)
+        {
+            throw new ArgumentException(
+                $"{parameterName} has dtype {batch.dtype}; the training steps take float32 or float64 inputs. " +
+                "Convert with .to_type(ScalarType.Float32).",
+                parameterName);
+        }
+
+        if (batch.ndim < 2 || batch.shape[0] < 1)
+        {
+            throw new ArgumentException(
+                $"{parameterName} has shape ({string.Join(", ", batch.shape)}); it needs a batch dimension of at least " +
+                "1 sample followed by the sample's own dimensions, for example (batch, features).",
+                parameterName);
+        }
+    }
+
+    /// <summary>Requires <paramref name="batch"/> to have the dtype and device of the model's parameters.</summary>
+    public static void EnsureMatchesParameters(nn.Module model, Tensor batch, string parameterName)
+    {
+        Tensor? parameter = model.parameters().FirstOrDefault();
+        if (parameter is null)
+        {
+            return;
+        }
+
+        if (parameter.dtype != batch.dtype || !SameDevice(parameter, batch))
+        {
+            throw new ArgumentException(
+                $"{parameterName} is {batch.dtype} on {batch.device}, but the model's parameters are {parameter.dtype} on " +
+                $"{parameter.device}. Convert the input with .to(ScalarType.{parameter.dtype}) or the model with " +
+                $".to(ScalarType.{batch.dtype}).",
+                parameterName);
+        }
+    }
+
+    /// <summary>Compares device type and index; TorchSharp's Device has reference equality.</summary>
+    public static bool SameDevice(Tensor a, Tensor b) => a.device_type == b.device_type && a.device_index == b.device_index;
+
+    /// <summary>Requires a 1-D int64 tensor with one label per sample.</summary>
+    public static void EnsureLabels(Tensor? labels, long batchSize, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(labels, parameterName);
+        if (labels.dtype != ScalarType.Int64)
+        {
+            throw new ArgumentException(
+                $"{parameterName} has dtype {labels.dtype}; cross-entropy needs int64 class indices. " +
+                "Convert with .to_type(ScalarType.Int64).",
+                parameterName);
+        }
+
+        if (labels.ndim != 1 || labels.shape[0] != batchSize)
+        {
+            throw new ArgumentException(
+                $"{parameterName} has shape ({string.Join(", ", labels.shape)}), but the batch has {batchSize} samples. " +
+                "Pass one class index per sample as a 1-D int64 tensor.",
+                parameterName);
+        }
+    }
+
+    /// <summary>Requires every label to lie in [0, <paramref name="classCount"/>), checked with one min/max pass.</summary>
+    public static void EnsureLabelRange(Tensor labels, long classCount, string parameterName)
+    {
+        using var noGrad = no_grad();
+        var (min, max) = labels.aminmax();
+        long smallest = min.item<long>();
+        long largest = max.item<long>();
+        if (smallest < 0 || largest >= classCount)
+        {
+            long offending = smallest < 0 ? smallest : largest;
+            throw new ArgumentOutOfRangeException(parameterName, offending,
+                $"{parameterName} contains class index {offending}, but the model predicts {classCount} classes, so labels " +
+                $"must lie in [0, {classCount - 1}]. Remap the labels or change the number of classes.");
+        }
+    }
+}

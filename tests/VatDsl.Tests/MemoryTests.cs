@@ -1,0 +1,51 @@
+using TorchSharp;
+using VatDsl.Tests.Support;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace VatDsl.Tests;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TensorCountCollection
+{
+    public const string Name = "Tensor count";
+}
+
+/// <summary>
+/// Every tensor a training step creates is disposed before it returns. The live tensor count is
+/// process-wide, so this class runs while no other test runs.
+/// </summary>
+[Collection(TensorCountCollection.Name)]
+public sealed class MemoryTests
+{
+    [Fact]
+    public void Training_steps_leave_no_live_tensors()
+    {
+        var (labeledX, labels) = SyntheticData.Blobs(8, 16, 3, seed: 1, dtype: ScalarType.Float64);
+        var (unlabeledX, _) = SyntheticData.Blobs(32, 16, 3, seed: 2, dtype: ScalarType.Float64);
+        Tensor images = labeledX.reshape(8, 1, 4, 4);
+        Tensor unlabeledImages = unlabeledX.reshape(32, 1, 4, 4);
+        var model = TestModels.WithBatchNorm();
+        using var optimizer = optim.Adam(model.parameters(), 0.001);
+        var options = new VatOptions { PowerIterations = 2, EntropyWeight = 0.5 };
+
+        // The first Adam step allocates its moment buffers, which then live as long as the optimizer.
+        for (int i = 0; i < 3; i++)
+        {
+            VatTraining.Step(model, images, labels, unlabeledImages, optimizer, options);
+            VatTraining.SupervisedStep(model, images, labels, optimizer);
+        }
+
+        long liveBefore = Tensor.TotalCount;
+        long threadLiveBefore = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 300; i++)
+        {
+            VatTraining.Step(model, images, labels, unlabeledImages, optimizer, options);
+            VatTraining.SupervisedStep(model, images, labels, optimizer);
+            VatTraining.Evaluate(model, images, labels, batchSize: 3);
+        }
+
+        Assert.Equal(liveBefore, Tensor.TotalCount);
+        Assert.Equal(threadLiveBefore, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+}
