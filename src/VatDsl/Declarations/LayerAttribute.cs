@@ -8,6 +8,12 @@ namespace VatDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public abstract class LayerAttribute : Attribute
 {
+    // Private protected: the source generator knows only the layers declared in this assembly,
+    // so other assemblies cannot add layer kinds by deriving from this class.
+    private protected LayerAttribute()
+    {
+    }
+
     /// <summary>
     /// State_dict prefix of the layer (for example <c>"conv1"</c> gives <c>conv1.weight</c>).
     /// Unnamed layers take their zero-based position, as in PyTorch's <c>nn.Sequential</c>.

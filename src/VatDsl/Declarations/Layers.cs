@@ -88,3 +88,62 @@ public sealed class MaxPool2dAttribute(int kernel) : LayerAttribute
 /// <summary>Flattens every dimension after the batch into one, <c>torch.nn.Flatten</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class FlattenAttribute : LayerAttribute;
+
+/// <summary>
+/// Adds zero-mean Gaussian noise with standard deviation <see cref="Std"/> to every element, in
+/// training mode only; in evaluation mode the layer passes its input through.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class GaussianNoiseAttribute(double std) : LayerAttribute
+{
+    /// <summary>Standard deviation of the noise, in input units. Must be zero or positive.</summary>
+    public double Std { get; } = std;
+}
+
+/// <summary>2-D average pooling, <c>torch.nn.AvgPool2d</c>. Needs a (channels, height, width) input per sample.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class AvgPool2dAttribute(int kernel) : LayerAttribute
+{
+    /// <summary>Square window size.</summary>
+    public int Kernel { get; } = kernel;
+
+    /// <summary>Stride of the window. Zero (the default) means equal to <see cref="Kernel"/>, as in PyTorch.</summary>
+    public int Stride { get; set; }
+
+    /// <summary>Zero padding added on every side; padded zeros count in the average, as in PyTorch. Defaults to 0.</summary>
+    public int Padding { get; set; }
+}
+
+/// <summary>
+/// Global average pooling: the mean over height and width, turning a (channels, height, width)
+/// input into a 1-D (channels) output.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class GlobalAvgPoolAttribute : LayerAttribute;
+
+/// <summary>Logistic sigmoid, <c>torch.nn.Sigmoid</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class SigmoidAttribute : LayerAttribute;
+
+/// <summary>Gaussian error linear unit with the exact (erf) formula, <c>torch.nn.GELU</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class GELUAttribute : LayerAttribute;
+
+/// <summary>Softplus, log(1 + exp(beta * x)) / beta, <c>torch.nn.Softplus</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class SoftplusAttribute : LayerAttribute
+{
+    /// <summary>Sharpness beta. Must be positive. Defaults to 1.</summary>
+    public double Beta { get; set; } = 1.0;
+
+    /// <summary>Where beta * x exceeds this value the layer returns x itself, for numerical stability. Defaults to 20.</summary>
+    public double Threshold { get; set; } = 20.0;
+}
+
+/// <summary>Exponential linear unit, <c>torch.nn.ELU</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ELUAttribute(double alpha = 1.0) : LayerAttribute
+{
+    /// <summary>Scale of the negative part: the output approaches -alpha for large negative inputs. Defaults to 1.</summary>
+    public double Alpha { get; } = alpha;
+}

@@ -1,2 +1,0 @@
-namespace VatDsl.Generators;
-internal static class Placeholder { }
