@@ -13,6 +13,36 @@ public sealed class CompileTests
         TestDeclarations.Mlp,
         TestDeclarations.NamedLayers,
         TestDeclarations.Nested,
+        """
+        using VatDsl;
+
+        /// <summary>Container that is a ref struct.</summary>
+        public ref partial struct Holder
+        {
+            [Network(4), Linear(2)]
+            internal partial class Net;
+        }
+        """,
+        """
+        using VatDsl;
+
+        namespace Demo.Interfaces
+        {
+            /// <summary>Container that is an interface.</summary>
+            public partial interface IModels
+            {
+                [Network(4), Linear(2)]
+                internal partial class Net;
+            }
+        }
+
+        namespace Demo.Other
+        {
+            /// <summary>Same class name as in Demo.Interfaces, in another namespace.</summary>
+            [Network(4), Linear(3)]
+            internal partial class Net;
+        }
+        """,
     };
 
     [Theory]
@@ -25,6 +55,34 @@ public sealed class CompileTests
         Assert.Empty(run.VatDiagnostics);
         Assert.NotEmpty(run.GeneratedSources);
         Assert.Empty(run.CompilationDiagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
+    [Fact]
+    public void Namespace_and_nested_type_get_distinct_files()
+    {
+        // The code is invalid C# (CS0101: namespace Demo.A and class Demo.A), but the generator
+        // must still give the two networks different hint names, because a repeated hint name throws.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using VatDsl;
+
+            namespace Demo.A
+            {
+                [Network(4), Linear(2)]
+                internal partial class B;
+            }
+
+            namespace Demo
+            {
+                internal partial class A
+                {
+                    [Network(4), Linear(3)]
+                    internal partial class B;
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { "Demo.A+B.g.cs", "Demo.A.B.g.cs" }, run.GeneratedSources.Select(source => source.HintName));
+        Assert.Empty(run.Exceptions);
     }
 
     [Fact]

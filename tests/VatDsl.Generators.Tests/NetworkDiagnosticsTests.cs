@@ -42,7 +42,7 @@ public sealed class NetworkDiagnosticsTests
         """);
 
     [Fact]
-    public void Input_rank_other_than_1_or_3_reports_VAT010() => DiagnosticAssert.Reports("""
+    public void Input_rank_2_or_0_reports_VAT010() => DiagnosticAssert.Reports("""
         using VatDsl;
         [Network{|VAT010:(28, 28)|}, Flatten, Linear(2)]
         internal partial class A;

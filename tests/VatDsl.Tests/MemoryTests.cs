@@ -5,17 +5,10 @@ using static TorchSharp.torch;
 
 namespace VatDsl.Tests;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TensorCountCollection
-{
-    public const string Name = "Tensor count";
-}
-
 /// <summary>
 /// Every tensor a training step creates is disposed before it returns. The live tensor count is
-/// process-wide, so this class runs while no other test runs.
+/// process-wide, which is one reason the assembly runs its tests one at a time.
 /// </summary>
-[Collection(TensorCountCollection.Name)]
 public sealed class MemoryTests
 {
     [Fact]

@@ -28,8 +28,10 @@ public sealed class PowerIterationConvergenceTests
     /// nearly orthogonal to the eigenvector. The finite-difference probe (xi = 1e-6 in float64)
     /// adds a relative error near 1e-7 to each Hessian-vector product, far below that bound.
     /// </summary>
-    [Fact]
-    public void Direction_converges_to_top_eigenvector()
+    [Theory]
+    [InlineData(HessianVectorProduct.FiniteDifference)]
+    [InlineData(HessianVectorProduct.DoubleBackprop)]
+    public void Direction_converges_to_top_eigenvector(HessianVectorProduct product)
     {
         using var scope = NewDisposeScope();
         var model = nn.Sequential(("fc", nn.Linear(4, 3, dtype: ScalarType.Float64)));
@@ -52,6 +54,7 @@ public sealed class PowerIterationConvergenceTests
                 Epsilon = 1.0,
                 PowerIterations = iterations,
                 Normalization = DirectionNormalization.L2,
+                HessianVectorProduct = product,
             };
             Tensor rAdv = VatLoss.Compute(model, x, d0, options).AdversarialPerturbation;
 

@@ -34,7 +34,7 @@ internal static class NetworkEmitter
 
         foreach (TypeDeclarationInfo container in network.ContainingTypes)
         {
-            writer.OpenBlock($"partial {container.Keyword} {container.Name}");
+            writer.OpenBlock($"{container.Keyword} {container.Name}");
         }
 
         if (network.HasErrors)
@@ -291,7 +291,7 @@ internal static class NetworkEmitter
 
     /// <summary>
     /// Writes the members with bodies that throw. The declaration has VAT errors, so the build fails
-    /// and this code never runs; it only keeps the rest of the program free of follow-on errors
+    /// and this code never runs. It only keeps the rest of the program free of follow-on errors
     /// such as "'FashionCnn' does not contain a definition for 'TrainStep'".
     /// </summary>
     private static void WriteErrorClass(SourceWriter writer, NetworkSpec network)

@@ -1,6 +1,6 @@
 namespace VatDsl.Generators.Model;
 
-/// <summary>Layer attributes the generator knows, one per attribute class in VatDsl.</summary>
+/// <summary>Layer attributes the generator supports, one per attribute class in VatDsl.</summary>
 internal enum LayerKind
 {
     Linear,

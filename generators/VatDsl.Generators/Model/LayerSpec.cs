@@ -7,7 +7,7 @@ namespace VatDsl.Generators.Model;
 /// <param name="Kind">Attribute the layer was declared with.</param>
 /// <param name="ModuleType">TorchSharp module type name, such as <c>Conv2d</c> or <c>BatchNorm1d</c>.</param>
 /// <param name="ModuleName">State_dict prefix: the declared name, or the position as in <c>nn.Sequential</c>.</param>
-/// <param name="FieldName">Name of the generated field that holds the module.</param>
+/// <param name="FieldName">Name of the generated field that references the module.</param>
 /// <param name="PropertyName">Name of the public property for a named layer; null for an unnamed one.</param>
 /// <param name="InputShape">Input shape per sample, without the batch dimension.</param>
 /// <param name="OutputShape">Output shape per sample, without the batch dimension.</param>

@@ -1,7 +1,7 @@
 namespace VatDsl.Generators.Model;
 
 /// <summary>
-/// Everything the emitter needs for one network class. It holds no symbols, syntax or locations,
+/// Everything the emitter needs for one network class. It contains no symbols, syntax or locations,
 /// so two parses of an unchanged declaration compare equal.
 /// </summary>
 /// <param name="HintName">Unique name of the generated file.</param>

@@ -25,8 +25,8 @@ internal sealed class AttributeArguments
     public LocationInfo? AttributeLocation { get; }
 
     /// <summary>
-    /// True when the compiler could not bind the attribute or one of its arguments; it reports
-    /// those errors itself, so the generator reports nothing more about this attribute.
+    /// True when the compiler could not bind the attribute or one of its arguments. The compiler
+    /// reports those errors itself, so the generator reports nothing more about this attribute.
     /// </summary>
     public bool HasCompilerErrors =>
         _data.AttributeConstructor is null

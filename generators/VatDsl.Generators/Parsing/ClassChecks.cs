@@ -125,7 +125,7 @@ internal static class ClassChecks
     }
 
     /// <summary>
-    /// A base type the compiler cannot resolve already has a compiler error; generated code would
+    /// A base type the compiler cannot resolve already has a compiler error. Generated code would
     /// add a second, conflicting base class, so nothing is emitted and no VAT diagnostic is added.
     /// </summary>
     private static bool HasUnresolvedBaseType(INamedTypeSymbol type) => type.BaseType is { TypeKind: TypeKind.Error };

@@ -351,14 +351,15 @@ internal static class NetworkParser
         return chain.ToEquatableArray();
     }
 
+    /// <summary>Modifiers and keyword that redeclare a containing type; C# requires <c>ref</c> before <c>partial</c>.</summary>
     private static string Keyword(INamedTypeSymbol type) => type.TypeKind switch
     {
-        TypeKind.Struct when type.IsRecord => "record struct",
-        TypeKind.Struct when type.IsRefLikeType => "ref struct",
-        TypeKind.Struct => "struct",
-        TypeKind.Interface => "interface",
-        _ when type.IsRecord => "record",
-        _ => "class",
+        TypeKind.Struct when type.IsRecord => "partial record struct",
+        TypeKind.Struct when type.IsRefLikeType => "ref partial struct",
+        TypeKind.Struct => "partial struct",
+        TypeKind.Interface => "partial interface",
+        _ when type.IsRecord => "partial record",
+        _ => "partial class",
     };
 }
 

@@ -8,7 +8,7 @@ namespace VatDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public abstract class LayerAttribute : Attribute
 {
-    // Private protected: the source generator knows only the layers declared in this assembly,
+    // Private protected: the source generator supports only the layers declared in this assembly,
     // so other assemblies cannot add layer kinds by deriving from this class.
     private protected LayerAttribute()
     {

@@ -42,6 +42,10 @@ public sealed record VatOptions
     /// masks and noise, as in the official TensorFlow code. Defaults to true; false draws fresh
     /// randomness for every pass, so the LDS also measures the dropout noise.
     /// </summary>
+    /// <remarks>
+    /// The step saves and restores the state of TorchSharp's global CPU generator. Another thread
+    /// that draws from that generator during the step changes the masks of the later passes.
+    /// </remarks>
     public bool ShareRandomnessAcrossPasses { get; init; } = true;
 
     /// <summary>
@@ -49,6 +53,34 @@ public sealed record VatOptions
     /// <see cref="DirectionNormalization.Stabilized"/>, the form of the official code.
     /// </summary>
     public DirectionNormalization Normalization { get; init; } = DirectionNormalization.Stabilized;
+
+    /// <summary>
+    /// The samples whose LDS a training step adds to the loss. Defaults to
+    /// <see cref="VatDsl.RegularizedSamples.Unlabeled"/>.
+    /// </summary>
+    public RegularizedSamples RegularizedSamples { get; init; } = RegularizedSamples.Unlabeled;
+
+    /// <summary>
+    /// Virtual adversarial perturbations (the default) or random ones (RPT), which train through
+    /// the same step for comparison.
+    /// </summary>
+    public PerturbationMethod Method { get; init; } = PerturbationMethod.VirtualAdversarial;
+
+    /// <summary>
+    /// How the power iteration computes Hessian-vector products. Defaults to
+    /// <see cref="VatDsl.HessianVectorProduct.FiniteDifference"/>, the official method.
+    /// </summary>
+    public HessianVectorProduct HessianVectorProduct { get; init; } = HessianVectorProduct.FiniteDifference;
+
+    /// <summary>Default of <see cref="ProbeWarningThreshold"/>.</summary>
+    public const double DefaultProbeWarningThreshold = 0.1;
+
+    /// <summary>
+    /// Fraction of the probed input elements that x + xi * d may leave unchanged (through
+    /// floating-point rounding) before a training step reports the probe as lost, in [0, 1].
+    /// Defaults to <see cref="DefaultProbeWarningThreshold"/>.
+    /// </summary>
+    public double ProbeWarningThreshold { get; init; } = DefaultProbeWarningThreshold;
 
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value and its valid range.
@@ -66,6 +98,16 @@ public sealed record VatOptions
         RequireNonNegativeFinite(Alpha, nameof(Alpha));
         RequireNonNegativeFinite(EntropyWeight, nameof(EntropyWeight));
         RequireDefined(Normalization, nameof(Normalization));
+        RequireDefined(RegularizedSamples, nameof(RegularizedSamples));
+        RequireDefined(Method, nameof(Method));
+        RequireDefined(HessianVectorProduct, nameof(HessianVectorProduct));
+        if (!(ProbeWarningThreshold >= 0 && ProbeWarningThreshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProbeWarningThreshold), ProbeWarningThreshold,
+                $"VatOptions.ProbeWarningThreshold is {ProbeWarningThreshold.ToString("R", CultureInfo.InvariantCulture)}; " +
+                "it must be a fraction in [0, 1].");
+        }
+
         return this;
     }
 

@@ -11,4 +11,13 @@ public readonly record struct VatStepResult(double CrossEntropy, double Lds, dou
     /// <see cref="VatOptions.EntropyWeight"/> is 0 and the term is not minimized. 0 for a supervised step.
     /// </summary>
     public double ConditionalEntropy { get; init; }
+
+    /// <summary>Signs that floating-point rounding swallowed the power iteration's probe; default for a supervised step.</summary>
+    public ProbeDiagnostics Probe { get; init; }
+
+    /// <summary>
+    /// Whether the probe was lost in this step (see <see cref="VatOptions.ProbeWarningThreshold"/>),
+    /// so the VAT direction was mostly rounding noise or zero.
+    /// </summary>
+    public bool ProbeLost { get; init; }
 }

@@ -16,6 +16,18 @@ namespace VatDsl;
 public static class VatTraining
 {
     private static readonly ConditionalWeakTable<nn.Module, StrongBox<long>> s_stepCounts = new();
+    private static Action<string> s_warningSink = message => Console.Error.WriteLine(message);
+
+    /// <summary>
+    /// Receives the library's one-time warnings, such as a power-iteration probe lost to float
+    /// rounding. Defaults to writing to standard error; route it to a logger with, for example,
+    /// <c>VatTraining.WarningSink = message => logger.LogWarning(message)</c>.
+    /// </summary>
+    public static Action<string> WarningSink
+    {
+        get => s_warningSink;
+        set => s_warningSink = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>
     /// Runs one optimizer step on cross-entropy(labeledX, labels) + alpha * LDS(unlabeledX).
@@ -52,10 +64,19 @@ public static class VatTraining
         EnsureFiniteGradients(model, step);
         optimizer.step();
 
+        ProbeDiagnostics probe = terms.Vat.ProbeDiagnostics;
+        bool probeLost = probe.IsLost(options.ProbeWarningThreshold);
         var result = new VatStepResult(terms.CrossEntropy.ToDouble(), terms.Lds.ToDouble(), terms.Total.ToDouble())
         {
             ConditionalEntropy = terms.ConditionalEntropy.ToDouble(),
+            Probe = probe,
+            ProbeLost = probeLost,
         };
+        if (probeLost)
+        {
+            ProbeWarning.ReportOnce(model, step, probe, options, unlabeledX.dtype);
+        }
+
         NativeMemoryTrimmer.OnStepCompleted();
         return result;
     }
@@ -93,7 +114,9 @@ public static class VatTraining
     /// <summary>
     /// Computes the VAT objective like <see cref="ComputeLoss(nn.Module{Tensor, Tensor}, Tensor, Tensor, Tensor, VatOptions, Generator?)"/>,
     /// starting the power iteration from the raw direction <paramref name="initialDirection"/>
-    /// (shape of <paramref name="unlabeledX"/>) instead of a Gaussian draw.
+    /// instead of a Gaussian draw. The direction has the shape of the regularized batch: that of
+    /// <paramref name="unlabeledX"/>, or of both batches concatenated with
+    /// <see cref="RegularizedSamples.LabeledAndUnlabeled"/>.
     /// </summary>
     public static VatLossTerms ComputeLoss(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels,
         Tensor unlabeledX, Tensor initialDirection, VatOptions options)
@@ -162,11 +185,12 @@ public static class VatTraining
         TrainingInputGuard.EnsureMatchesParameters(model, unlabeledX, nameof(unlabeledX));
 
         Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
+        Tensor regularized = RegularizedBatch(labeledX, unlabeledX, options.RegularizedSamples);
         VatLossResult vat = initialDirection is null
-            ? VatLoss.Compute(model, unlabeledX, options, generator, step)
-            : VatLoss.Compute(model, unlabeledX, initialDirection, options);
-        FiniteGuard.Ensure(vat.Lds, TrainingTerm.Lds, step, options, unlabeledX);
-        FiniteGuard.Ensure(vat.ConditionalEntropy, TrainingTerm.ConditionalEntropy, step, options, unlabeledX);
+            ? VatLoss.Compute(model, regularized, options, generator, step)
+            : VatLoss.Compute(model, regularized, initialDirection, options);
+        FiniteGuard.Ensure(vat.Lds, TrainingTerm.Lds, step, options, regularized);
+        FiniteGuard.Ensure(vat.ConditionalEntropy, TrainingTerm.ConditionalEntropy, step, options, regularized);
 
         Tensor total = crossEntropy + options.Alpha * vat.Lds;
         if (options.EntropyWeight > 0)
@@ -175,6 +199,25 @@ public static class VatTraining
         }
 
         return new VatLossTerms(crossEntropy, total, vat);
+    }
+
+    private static Tensor RegularizedBatch(Tensor labeledX, Tensor unlabeledX, RegularizedSamples samples)
+    {
+        if (samples == RegularizedSamples.Unlabeled)
+        {
+            return unlabeledX;
+        }
+
+        if (!labeledX.shape.AsSpan(1).SequenceEqual(unlabeledX.shape.AsSpan(1)))
+        {
+            throw new ArgumentException(
+                $"RegularizedSamples.LabeledAndUnlabeled concatenates the batches, but labeledX has shape " +
+                $"({string.Join(", ", labeledX.shape)}) and unlabeledX ({string.Join(", ", unlabeledX.shape)}). " +
+                "Pass samples of the same shape.",
+                nameof(unlabeledX));
+        }
+
+        return cat(new[] { labeledX, unlabeledX }, 0);
     }
 
     private static Tensor CrossEntropy(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels, long? step)

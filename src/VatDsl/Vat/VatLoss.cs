@@ -7,7 +7,9 @@ namespace VatDsl;
 
 /// <summary>
 /// The virtual adversarial loss (LDS) of Miyato et al., TPAMI 2018 (arXiv:1704.03976), computed
-/// as in the official TensorFlow code (takerum/vat_tf).
+/// as in the official TensorFlow code (takerum/vat_tf). With
+/// <see cref="PerturbationMethod.RandomPerturbation"/> it computes the same KL at a random
+/// perturbation of norm epsilon instead.
 /// </summary>
 /// <remarks>
 /// Steps: p = softmax(f(x)) held constant; d ~ N(0, I) normalized per sample; Ip power
@@ -77,15 +79,20 @@ public static class VatLoss
 
         Tensor d = PerturbationDirection.Normalize(initialDirection, options.Normalization);
         var directions = new List<Tensor> { d };
-        var gradients = new List<Tensor>(options.PowerIterations);
-        var divergences = new List<Tensor>(options.PowerIterations);
-        for (int i = 0; i < options.PowerIterations; i++)
+        int iterations = options.Method == PerturbationMethod.VirtualAdversarial ? options.PowerIterations : 0;
+        var gradients = new List<Tensor>(iterations);
+        var divergences = new List<Tensor>(iterations);
+        var diagnostics = new ProbeDiagnostics(0, 0, (int)x.shape[0]);
+        for (int i = 0; i < iterations; i++)
         {
             replay?.Replay();
-            (Tensor gradient, Tensor divergence) = ProbeGradient(model, x, logP, d, options.Xi);
-            gradients.Add(gradient);
-            divergences.Add(divergence);
-            d = PerturbationDirection.Normalize(gradient, options.Normalization);
+            HessianProducts.Product product = options.HessianVectorProduct == HessianVectorProduct.DoubleBackprop
+                ? HessianProducts.DoubleBackprop(model, x, logP, d)
+                : HessianProducts.FiniteDifference(model, x, logP, d, options.Xi);
+            gradients.Add(product.Value);
+            divergences.Add(product.Divergence);
+            diagnostics = Worse(diagnostics, product);
+            d = PerturbationDirection.Normalize(product.Value, options.Normalization);
             FiniteGuard.Ensure(d, TrainingTerm.Direction, step, options, x);
             directions.Add(d);
         }
@@ -97,7 +104,19 @@ public static class VatLoss
         Tensor entropy = Entropy(cleanLogits);
 
         return new VatLossResult(ldsPerSample.mean(), ldsPerSample, adversarialPerturbation, cleanLogits, logP,
-            entropy, directions, gradients, divergences);
+            entropy, directions, gradients, divergences, diagnostics);
+    }
+
+    private static ProbeDiagnostics Worse(ProbeDiagnostics current, HessianProducts.Product product)
+    {
+        using var noGrad = no_grad();
+        int zeroGradientSamples = (int)(PerturbationDirection.SampleNorms(product.Value) == 0).sum().item<long>();
+        double unchangedFraction = product.ProbedElements == 0 ? 0 : (double)product.UnchangedElements / product.ProbedElements;
+        return current with
+        {
+            UnchangedInputFraction = System.Math.Max(current.UnchangedInputFraction, unchangedFraction),
+            ZeroGradientSamples = System.Math.Max(current.ZeroGradientSamples, zeroGradientSamples),
+        };
     }
 
     private static Tensor ForwardClean(nn.Module<Tensor, Tensor> model, Tensor x, bool keepGraph)
@@ -109,21 +128,6 @@ public static class VatLoss
 
         using var noGrad = no_grad();
         return model.call(x);
-    }
-
-    /// <summary>Returns dD/dr at r = xi * d, and D there.</summary>
-    private static (Tensor Gradient, Tensor Divergence) ProbeGradient(nn.Module<Tensor, Tensor> model, Tensor x,
-        Tensor logP, Tensor d, double xi)
-    {
-        Tensor r = (d * xi).detach().requires_grad_(true);
-        Tensor divergence = KlDivergence.Mean(logP, model.call(x + r));
-
-        // When the logits ignore x, r is not in the graph, and TorchSharp 0.107 cannot wrap the
-        // undefined gradient that allow_unused returns. The zero term keeps r in the graph, so
-        // that gradient comes back as exact zeros and the stabilized direction is zero.
-        Tensor connected = divergence + (r * 0).sum();
-        Tensor gradient = autograd.grad(new[] { connected }, new[] { r })[0];
-        return (gradient.detach(), divergence.detach());
     }
 
     private static Tensor Entropy(Tensor logits)

@@ -11,7 +11,7 @@ public sealed class VatLossResult
 {
     internal VatLossResult(Tensor lds, Tensor ldsPerSample, Tensor adversarialPerturbation, Tensor cleanLogits,
         Tensor cleanLogProbabilities, Tensor conditionalEntropy, IReadOnlyList<Tensor> directions,
-        IReadOnlyList<Tensor> probeGradients, IReadOnlyList<Tensor> probeDivergences)
+        IReadOnlyList<Tensor> probeGradients, IReadOnlyList<Tensor> probeDivergences, ProbeDiagnostics probeDiagnostics)
     {
         Lds = lds;
         LdsPerSample = ldsPerSample;
@@ -22,6 +22,7 @@ public sealed class VatLossResult
         Directions = directions;
         ProbeGradients = probeGradients;
         ProbeDivergences = probeDivergences;
+        ProbeDiagnostics = probeDiagnostics;
     }
 
     /// <summary>
@@ -51,12 +52,24 @@ public sealed class VatLossResult
     /// </summary>
     public Tensor ConditionalEntropy { get; }
 
-    /// <summary>Normalized directions d[0] (from the initial Gaussian draw) to d[Ip], without gradient.</summary>
+    /// <summary>
+    /// Normalized directions d[0] (from the initial Gaussian draw) to d[Ip], without gradient.
+    /// Random perturbation training has d[0] only.
+    /// </summary>
     public IReadOnlyList<Tensor> Directions { get; }
 
-    /// <summary>Gradients grad[i] = dD/dr at r = xi * d[i], for i = 0..Ip-1, without gradient.</summary>
+    /// <summary>
+    /// Gradients grad[i] = dD/dr at r = xi * d[i], for i = 0..Ip-1, without gradient. With
+    /// <see cref="HessianVectorProduct.DoubleBackprop"/> they are the exact products H d[i].
+    /// </summary>
     public IReadOnlyList<Tensor> ProbeGradients { get; }
 
-    /// <summary>D(xi * d[i]), the batch-mean KL at each probe point, for i = 0..Ip-1, without gradient.</summary>
+    /// <summary>
+    /// D(xi * d[i]), the batch-mean KL at each probe point, for i = 0..Ip-1, without gradient;
+    /// D(0) with <see cref="HessianVectorProduct.DoubleBackprop"/>.
+    /// </summary>
     public IReadOnlyList<Tensor> ProbeDivergences { get; }
+
+    /// <summary>Signs that float rounding swallowed the finite-difference probe.</summary>
+    public ProbeDiagnostics ProbeDiagnostics { get; }
 }

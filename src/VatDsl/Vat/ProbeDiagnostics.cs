@@ -1,0 +1,23 @@
+namespace VatDsl;
+
+/// <summary>
+/// Signs that the power iteration's probe x + xi * d was lost to floating-point rounding, taken
+/// as the worst value over the power iterations of one loss.
+/// </summary>
+/// <param name="UnchangedInputFraction">
+/// Fraction of the input elements with a nonzero probe component where x + r still equals x,
+/// so the model never saw that component. 0 for exact Hessian-vector products and random perturbations.
+/// </param>
+/// <param name="ZeroGradientSamples">
+/// Number of samples whose probe gradient is exactly zero, so their direction is zero and their LDS is 0.
+/// </param>
+/// <param name="Samples">Number of samples in the batch.</param>
+public readonly record struct ProbeDiagnostics(double UnchangedInputFraction, int ZeroGradientSamples, int Samples)
+{
+    /// <summary>
+    /// Whether the probe is lost: more than <paramref name="unchangedFractionThreshold"/> of the
+    /// probed elements were unchanged, or some sample got a zero gradient.
+    /// </summary>
+    public bool IsLost(double unchangedFractionThreshold) =>
+        UnchangedInputFraction > unchangedFractionThreshold || ZeroGradientSamples > 0;
+}
