@@ -115,7 +115,7 @@ internal static class FashionMnistTraining
                 TimeSpan before = clock.Elapsed;
                 double accuracy = model.Evaluate(testImages, testLabels);
                 evaluationTime += clock.Elapsed - before;
-                evaluations.Add(new EvaluationPoint(step, accuracy, clock.Elapsed.TotalSeconds));
+                evaluations.Add(new EvaluationPoint(step, accuracy, Math.Round(clock.Elapsed.TotalSeconds, 1)));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"step {step,6}/{options.Steps}  test accuracy {accuracy:F4}  (evaluated in {ProgressLog.FormatDuration(clock.Elapsed - before)})"));
             }

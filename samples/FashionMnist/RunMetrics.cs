@@ -64,7 +64,7 @@ internal sealed record MachineInfo(
     int TorchThreads,
     string Os,
     string Dotnet,
-    string TorchSharp);
+    [property: JsonPropertyName("torchsharp")] string TorchSharp);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -50,6 +50,7 @@ public sealed class FashionMnistSampleRunTests : IDisposable
         Assert.True(root.GetProperty("seconds").GetDouble() >= 0);
         Assert.Equal(2, root.GetProperty("evaluations").GetArrayLength());
         Assert.True(root.GetProperty("machine").GetProperty("processor_count").GetInt32() >= 1);
+        Assert.StartsWith("0.107", root.GetProperty("machine").GetProperty("torchsharp").GetString());
         Assert.True(double.IsFinite(root.GetProperty("final_cross_entropy").GetDouble()));
         if (method == "vat")
         {
