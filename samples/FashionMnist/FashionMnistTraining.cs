@@ -76,6 +76,13 @@ internal static class FashionMnistTraining
         using FashionCnn model = new FashionCnn().to(device);
         using optim.Optimizer optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
         VatOptions vatOptions = (FashionCnn.DefaultVatOptions with { Epsilon = options.Epsilon ?? FashionCnn.DefaultVatOptions.Epsilon }).Validate();
+
+        // NOTE: not run on a GPU yet. VatDsl replays dropout masks only from the CPU generator,
+        // so on CUDA every VAT pass draws fresh masks, and the header says so.
+        if (device.type == DeviceType.CUDA)
+        {
+            vatOptions = vatOptions with { ShareRandomnessAcrossPasses = false };
+        }
         var batches = new SemiSupervisedBatches(trainImages, trainLabels, split, options.LabeledBatch, options.UnlabeledBatch, options.Seed);
 
         MachineInfo machine = MachineDescription.Current();
@@ -170,6 +177,10 @@ internal static class FashionMnistTraining
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"VAT: {split.Unlabeled.Count} unlabeled images, unlabeled batch {options.UnlabeledBatch}, epsilon {vat.Epsilon}, " +
                 $"xi {vat.Xi}, power iterations {vat.PowerIterations}, alpha {vat.Alpha}"));
+            if (!vat.ShareRandomnessAcrossPasses)
+            {
+                output.WriteLine("VAT: dropout masks are drawn anew for each pass, because mask replay supports only the CPU generator.");
+            }
         }
 
         output.WriteLine($"device {options.Device}, {machine.TorchThreads} LibTorch threads, {machine.ProcessorCount} processors ({machine.CpuModel})");
