@@ -12,7 +12,7 @@ namespace VatDsl.Tests;
 public sealed class BatchNormStatisticsTests
 {
     /// <summary>
-    /// The first BatchNorm layer sees conv(x), which does not depend on other BatchNorm layers,
+    /// The input of the first BatchNorm layer is conv(x), which does not depend on other BatchNorm layers,
     /// so its new running statistics must equal the size-weighted mean of the per-batch mean
     /// and unbiased variance of conv(x). Both sides sum a few hundred float64 values, so they
     /// agree to 1e-12.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using TorchSharp;
 using VatDsl.Tests.Support;
 using Xunit;
@@ -45,7 +46,10 @@ public sealed class ProbeWarningTests
             Assert.Single(messages);
             Assert.Contains("training step 1", messages[0]);
             Assert.Contains("Xi = 1E-06", messages[0]);
+            Assert.Contains("Float32", messages[0]);
+            Assert.Contains("Use Xi around 0.01", messages[0]);
             Assert.Contains("DoubleBackprop", messages[0]);
+            Assert.Contains("float64", messages[0]);
         }
         finally
         {
@@ -102,6 +106,61 @@ public sealed class ProbeWarningTests
 
         Assert.Equal(5, vat.ProbeDiagnostics.ZeroGradientSamples);
         Assert.True(vat.ProbeDiagnostics.IsLost(VatOptions.DefaultProbeWarningThreshold));
+    }
+
+    /// <summary>
+    /// Sample 0 is x = (1000, 0) through logits (x1, x2, -x1 - x2), a margin of 1000 nat, so
+    /// softmax in float32 is exactly one-hot at x and at x + r and the probe gradient is exactly
+    /// zero. Xi = 1e-3 moves every element (the float32 spacing at 1000 is 6e-5), so the
+    /// probe is not lost, and 1 of 16 samples stays under the 10% threshold.
+    /// </summary>
+    [Fact]
+    public void Saturated_sample_is_not_lost_probe()
+    {
+        using var scope = NewDisposeScope();
+        var model = nn.Sequential(("fc", nn.Linear(2, 3, hasBias: false)));
+        using (no_grad())
+        {
+            model.parameters().Single().copy_(tensor(new float[] { 1, 0, 0, 1, -1, -1 }).reshape(3, 2));
+        }
+
+        Tensor x = randn(new long[] { 16, 2 }, generator: new Generator(4));
+        x[0, 0] = tensor(1000f);
+        x[0, 1] = tensor(0f);
+
+        VatLossResult vat = VatLoss.Compute(model, x, new VatOptions { Xi = 1e-3 }, new Generator(5));
+
+        Assert.Equal(1, vat.ProbeDiagnostics.ZeroGradientSamples);
+        Assert.Equal(0, vat.ProbeDiagnostics.ZeroGradientSamplesWithLostProbe);
+        Assert.Equal(0.0, vat.ProbeDiagnostics.UnchangedInputFraction);
+        Assert.False(vat.ProbeDiagnostics.IsLost(VatOptions.DefaultProbeWarningThreshold));
+    }
+
+    [Fact]
+    public void Message_for_saturated_batch_omits_larger_xi()
+    {
+        var probe = new ProbeDiagnostics(UnchangedInputFraction: 0, ZeroGradientSamples: 5, Samples: 8);
+
+        string message = ProbeWarning.Message(4, probe, new VatOptions(), ScalarType.Float32);
+
+        Assert.Contains("training step 4", message);
+        Assert.Contains("5 of 8 samples", message);
+        Assert.Contains("one-hot in Float32", message);
+        Assert.DoesNotContain("Use Xi around", message);
+        Assert.DoesNotContain("unchanged", message);
+    }
+
+    [Fact]
+    public void Message_with_large_xi_omits_larger_xi()
+    {
+        var probe = new ProbeDiagnostics(UnchangedInputFraction: 0.5, ZeroGradientSamples: 0, Samples: 8);
+
+        string message = ProbeWarning.Message(1, probe, new VatOptions { Xi = 0.05 }, ScalarType.Float32);
+
+        Assert.Contains("50% of the probed Float32 input elements unchanged", message);
+        Assert.Contains("Xi = 0.05 is already large", message);
+        Assert.DoesNotContain("Use Xi around", message);
+        Assert.Contains("DoubleBackprop", message);
     }
 
     [Fact]

@@ -155,4 +155,27 @@ public sealed class VatLossPropertyTests
         Assert.Equal(0.0, sharedLds);
         Assert.True(freshLds > 1e-3, $"LDS with fresh dropout masks is {freshLds}; it should measure the mask noise.");
     }
+
+    /// <summary>
+    /// The same for the paper MLP, whose Gaussian noise layers draw from the global generator
+    /// and whose BatchNorm layers use the statistics of each pass's own batch.
+    /// </summary>
+    [Fact]
+    public void Shared_noise_gives_zero_lds()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var model = new Networks.MnistMlp();
+        model.to(ScalarType.Float64);
+        model.train();
+        Tensor x = randn(8, 784, dtype: ScalarType.Float64);
+        var shared = new VatOptions { Epsilon = 1e-300, Xi = 1e-300 };
+        var fresh = shared with { ShareRandomnessAcrossPasses = false };
+
+        double sharedLds = VatLoss.Compute(model, x, shared).Lds.item<double>();
+        double freshLds = VatLoss.Compute(model, x, fresh).Lds.item<double>();
+
+        Assert.Equal(0.0, sharedLds);
+        Assert.True(freshLds > 1e-3, $"LDS with fresh noise is {freshLds}; it should measure the noise.");
+    }
 }

@@ -13,7 +13,13 @@ public sealed class VatAttribute : Attribute
     /// <summary>Norm of the adversarial perturbation r_adv, in input units. Must be positive.</summary>
     public double Epsilon { get; set; } = VatOptions.DefaultEpsilon;
 
-    /// <summary>Finite-difference step of the power iteration. Must be positive.</summary>
+    /// <summary>Finite-difference step xi of the power iteration, in input units. Must be positive.</summary>
+    /// <remarks>
+    /// The default 1e-6 (the value of Miyato et al., TPAMI 2018, and their official code) is accurate in float64 but gives a noise direction in
+    /// float32, because the KL change it probes is below float32 rounding. For a float32 network
+    /// with inputs in [0, 1], declare <c>Xi = 1e-2</c>, or use exact Hessian-vector products
+    /// (<see cref="VatOptions.HessianVectorProduct"/>), or float64. See <see cref="VatOptions.Xi"/>.
+    /// </remarks>
     public double Xi { get; set; } = VatOptions.DefaultXi;
 
     /// <summary>Number of power iterations Ip. Must be at least 1.</summary>

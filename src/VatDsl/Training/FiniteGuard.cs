@@ -18,11 +18,41 @@ internal static class FiniteGuard
 
         string kind = value.isnan().any().item<bool>() ? "NaN" : "infinite";
         string where = step is long n ? $"Training step {n}" : "VAT loss";
-        string inputNote = input is not null && !input.isfinite().all().item<bool>()
-            ? $" The input batch itself contains {CountNonFinite(input)} NaN or infinite values; clean the data first."
-            : string.Empty;
+
+        // Non-finite inputs explain every later NaN, so the other causes would only mislead.
+        string cause = input is not null && !input.isfinite().all().item<bool>()
+            ? $"The input batch contains {CountNonFinite(input)} NaN or infinite values. Clean or impute them before training."
+            : LikelyCause(term, options);
         string subject = name is null ? Describe(term) : $"{Describe(term)} ('{name}')";
-        throw new NonFiniteValueException(term, step, $"{where}: {subject} is {kind}.{inputNote} {LikelyCause(term, options)}");
+        throw new NonFiniteValueException(term, step, $"{where}: {subject} {Verb(term)} {kind}. {cause}");
+    }
+
+    private static string Verb(TrainingTerm term) =>
+        term is TrainingTerm.UnlabeledLogits or TrainingTerm.EvaluationLogits ? "are" : "is";
+
+    /// <summary>
+    /// Throws <see cref="NonFiniteValueException"/> when the logits of the evaluation batch that
+    /// starts at sample <paramref name="start"/> contain NaN or infinity. The argmax of NaN
+    /// logits is class 0, so the accuracy would silently count them as predictions.
+    /// </summary>
+    public static void EnsureEvaluationLogits(Tensor logits, Tensor batch, long start)
+    {
+        using var noGrad = no_grad();
+        if (logits.isfinite().all().item<bool>())
+        {
+            return;
+        }
+
+        string kind = logits.isnan().any().item<bool>() ? "NaN" : "infinite";
+        long end = start + batch.shape[0];
+        string cause = batch.isfinite().all().item<bool>()
+            ? "The inputs of these samples are finite, so the model itself diverged (NaN or infinite weights, for " +
+              "example after a too high learning rate). Reload a checkpoint saved before the divergence, or retrain " +
+              "with a lower learning rate."
+            : $"The inputs of these samples contain {CountNonFinite(batch)} NaN or infinite values. Clean or impute " +
+              "them before evaluating.";
+        throw new NonFiniteValueException(TrainingTerm.EvaluationLogits, step: null,
+            $"Evaluate: the logits of samples [{start}, {end}) contain {kind} values. {cause}");
     }
 
     private static long CountNonFinite(Tensor input) => input.isfinite().logical_not().sum().item<long>();
@@ -34,6 +64,7 @@ internal static class FiniteGuard
         TrainingTerm.Direction => "the perturbation direction of the power iteration",
         TrainingTerm.Lds => "the LDS (KL divergence at x + r_adv)",
         TrainingTerm.ConditionalEntropy => "the conditional entropy of the unlabeled predictions",
+        TrainingTerm.EvaluationLogits => "the logits of the evaluation batch",
         _ => "a gradient of the total loss with respect to the parameters",
     };
 

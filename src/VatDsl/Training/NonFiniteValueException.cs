@@ -22,11 +22,15 @@ public enum TrainingTerm
 
     /// <summary>Gradients of the total loss with respect to the parameters.</summary>
     ParameterGradients,
+
+    /// <summary>Logits of a batch in <see cref="VatTraining.Evaluate"/>, whose argmax would be meaningless.</summary>
+    EvaluationLogits,
 }
 
 /// <summary>
-/// Thrown when a loss term, the perturbation direction or a gradient is NaN or infinite. The
-/// training step throws it before <c>optimizer.step()</c>, so the parameters keep their values.
+/// Thrown when a loss term, the perturbation direction, a gradient or the logits of an
+/// evaluation batch are NaN or infinite. The training step throws it before
+/// <c>optimizer.step()</c>, so the parameters keep their values.
 /// </summary>
 public sealed class NonFiniteValueException : ArithmeticException
 {
@@ -41,6 +45,9 @@ public sealed class NonFiniteValueException : ArithmeticException
     /// <summary>The quantity that was not finite.</summary>
     public TrainingTerm Term { get; }
 
-    /// <summary>One-based count of training steps run on the model, including this one; null outside a training step.</summary>
+    /// <summary>
+    /// One-based number of the failed training step: the steps that completed on the model before
+    /// it, plus one. Rejected calls do not count. Null outside a training step.
+    /// </summary>
     public long? Step { get; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,6 +15,9 @@ internal static class ProbeWarning
 {
     private static readonly ConditionalWeakTable<nn.Module, object> s_reported = new();
 
+    /// <summary>Probe step from which the float32 finite difference matched the exact direction in docs/benchmarks.md.</summary>
+    private const double Float32Xi = 1e-2;
+
     public static void ReportOnce(nn.Module model, long step, ProbeDiagnostics probe, VatOptions options, ScalarType dtype)
     {
         if (!s_reported.TryAdd(model, new object()))
@@ -21,13 +25,41 @@ internal static class ProbeWarning
             return;
         }
 
+        VatTraining.WarningSink(Message(step, probe, options, dtype));
+    }
+
+    /// <summary>Builds the warning from the signs that were seen, with fixes that fit the Xi in use.</summary>
+    internal static string Message(long step, ProbeDiagnostics probe, VatOptions options, ScalarType dtype)
+    {
         string percent = (100 * probe.UnchangedInputFraction).ToString("0.#", CultureInfo.InvariantCulture);
         string xi = options.Xi.ToString("R", CultureInfo.InvariantCulture);
-        VatTraining.WarningSink(
-            $"VatDsl: training step {step}: the power-iteration probe x + xi * d left {percent}% of the probed " +
-            $"{dtype} input elements unchanged (Xi = {xi}), and {probe.ZeroGradientSamples} of {probe.Samples} samples " +
-            "got a zero probe gradient, so the VAT direction is rounding noise or zero. Use a larger Xi (about 1e-3 " +
-            "to 10 for float32 inputs of unit scale), train in float64, or set VatOptions.HessianVectorProduct = " +
-            "DoubleBackprop. VatStepResult.ProbeLost reports it for every step; this message appears once per model.");
+        bool rounding = probe.UnchangedInputFraction > options.ProbeWarningThreshold || probe.ZeroGradientSamplesWithLostProbe > 0;
+        int saturated = probe.ZeroGradientSamples - probe.ZeroGradientSamplesWithLostProbe;
+
+        var message = new StringBuilder($"VatDsl: training step {step}: ");
+        if (rounding)
+        {
+            message.Append(
+                $"the power-iteration probe x + xi * d left {percent}% of the probed {dtype} input elements unchanged " +
+                $"(Xi = {xi}), and {probe.ZeroGradientSamplesWithLostProbe} of {probe.Samples} samples got a zero " +
+                "probe gradient because of it, so the VAT direction is rounding noise. ");
+            message.Append(options.Xi < Float32Xi
+                ? $"Use Xi around {Float32Xi.ToString("R", CultureInfo.InvariantCulture)} for {dtype} inputs scaled " +
+                  "to [0, 1] (much larger values bend the direction away from the top eigenvector of the Hessian), "
+                : $"Xi = {xi} is already large, so scale the inputs to about [0, 1] or unit variance, ");
+            message.Append("set VatOptions.HessianVectorProduct = HessianVectorProduct.DoubleBackprop, which needs no Xi, ");
+            message.Append(dtype == ScalarType.Float64 ? "or check for inputs of very large magnitude. " : "or train in float64. ");
+        }
+
+        if (saturated > options.ProbeWarningThreshold * probe.Samples)
+        {
+            message.Append(
+                $"{saturated} of {probe.Samples} samples got a zero probe gradient although their probe changed the " +
+                $"input, because their predictions are one-hot in {dtype}. Their LDS is 0 for any Xi. If that is " +
+                "unexpected, train in float64 or lower the learning rate so the logits grow more slowly. ");
+        }
+
+        message.Append("VatStepResult.ProbeLost reports it for every step; this message appears once per model.");
+        return message.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace VatDsl;
@@ -46,6 +47,52 @@ internal static class TrainingInputGuard
                 $".to(ScalarType.{batch.dtype}).",
                 parameterName);
         }
+    }
+
+    /// <summary>
+    /// Rejects a batch of one sample when the model has a BatchNorm layer in training mode.
+    /// PyTorch raises "Expected more than 1 value per channel when training" here, but LibTorch's
+    /// C++ batch_norm, which TorchSharp 0.107 calls, silently outputs zeros (x minus its own mean).
+    /// </summary>
+    /// <remarks>
+    /// NOTE: the check is on the batch size at the input. A BatchNorm2d layer with one sample and
+    /// more than one spatial position would still have several values per channel, but it is
+    /// rejected too, because statistics of a single sample are almost always an unintended last batch.
+    /// </remarks>
+    public static void EnsureBatchNormBatch(nn.Module model, Tensor batch, string parameterName)
+    {
+        if (batch.shape[0] != 1)
+        {
+            return;
+        }
+
+        string? layer = TrainingBatchNormName(model);
+        if (layer is not null)
+        {
+            throw new ArgumentException(
+                $"{parameterName} has a batch of 1 sample, but BatchNorm layer '{layer}' is in training mode and needs " +
+                "more than one value per channel to compute batch statistics (with one sample it outputs zeros). " +
+                "Use a batch size of at least 2, or drop the last incomplete batch.",
+                parameterName);
+        }
+    }
+
+    private static string? TrainingBatchNormName(nn.Module model)
+    {
+        if (model is BatchNorm root && root.training)
+        {
+            return model.GetName();
+        }
+
+        foreach (var (name, module) in model.named_modules())
+        {
+            if (module is BatchNorm && module.training)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Compares device type and index; TorchSharp's Device has reference equality.</summary>

@@ -16,8 +16,9 @@ public readonly record struct VatStepResult(double CrossEntropy, double Lds, dou
     public ProbeDiagnostics Probe { get; init; }
 
     /// <summary>
-    /// Whether the probe was lost in this step (see <see cref="VatOptions.ProbeWarningThreshold"/>),
-    /// so the VAT direction was mostly rounding noise or zero.
+    /// Whether the probe was lost in this step (see <see cref="ProbeDiagnostics.IsLost"/> and
+    /// <see cref="VatOptions.ProbeWarningThreshold"/>), so the VAT direction was mostly rounding
+    /// noise or zero.
     /// </summary>
     public bool ProbeLost { get; init; }
 }

@@ -54,7 +54,8 @@ public static class VatTraining
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ValidateLabeled(model, labeledX, labels);
-        long step = NextStep(model);
+        OptimizerGuard.EnsureOptimizesModel(model, optimizer, nameof(optimizer));
+        long step = PendingStep(model);
         using var scope = NewDisposeScope();
         model.train();
         optimizer.zero_grad();
@@ -63,6 +64,7 @@ public static class VatTraining
         terms.Total.backward();
         EnsureFiniteGradients(model, step);
         optimizer.step();
+        CompleteStep(model);
 
         ProbeDiagnostics probe = terms.Vat.ProbeDiagnostics;
         bool probeLost = probe.IsLost(options.ProbeWarningThreshold);
@@ -87,15 +89,18 @@ public static class VatTraining
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ValidateLabeled(model, labeledX, labels);
-        long step = NextStep(model);
+        OptimizerGuard.EnsureOptimizesModel(model, optimizer, nameof(optimizer));
+        long step = PendingStep(model);
         using var scope = NewDisposeScope();
         model.train();
+        TrainingInputGuard.EnsureBatchNormBatch(model, labeledX, nameof(labeledX));
         optimizer.zero_grad();
 
         Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
         crossEntropy.backward();
         EnsureFiniteGradients(model, step);
         optimizer.step();
+        CompleteStep(model);
 
         double value = crossEntropy.ToDouble();
         NativeMemoryTrimmer.OnStepCompleted();
@@ -128,7 +133,8 @@ public static class VatTraining
     /// <summary>Returns the accuracy of <paramref name="model"/> on (x, labels), evaluated in batches in evaluation mode.</summary>
     /// <remarks>
     /// Runs without gradients and puts back the training flag of the model and of every
-    /// submodule afterwards, even when it throws.
+    /// submodule afterwards, even when it throws. Throws <see cref="NonFiniteValueException"/>
+    /// when a batch's logits contain NaN or infinity, instead of counting their argmax.
     /// </remarks>
     public static double Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor labels, int batchSize = 1000)
     {
@@ -157,8 +163,10 @@ public static class VatTraining
             {
                 using var scope = NewDisposeScope();
                 long length = Math.Min(batchSize, total - start);
-                Tensor logits = model.call(x.narrow(0, start, length));
+                Tensor batch = x.narrow(0, start, length);
+                Tensor logits = model.call(batch);
                 EnsureLogitsShape(logits, length);
+                FiniteGuard.EnsureEvaluationLogits(logits, batch, start);
                 Tensor batchLabels = labels.narrow(0, start, length);
                 TrainingInputGuard.EnsureLabelRange(batchLabels, logits.shape[1], nameof(labels));
                 correct += logits.argmax(1).eq(batchLabels).sum().item<long>();
@@ -184,8 +192,11 @@ public static class VatTraining
         TrainingInputGuard.EnsureFloatingBatch(unlabeledX, nameof(unlabeledX));
         TrainingInputGuard.EnsureMatchesParameters(model, unlabeledX, nameof(unlabeledX));
 
-        Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
+        TrainingInputGuard.EnsureBatchNormBatch(model, labeledX, nameof(labeledX));
         Tensor regularized = RegularizedBatch(labeledX, unlabeledX, options.RegularizedSamples);
+        TrainingInputGuard.EnsureBatchNormBatch(model, regularized, nameof(unlabeledX));
+
+        Tensor crossEntropy = CrossEntropy(model, labeledX, labels, step);
         VatLossResult vat = initialDirection is null
             ? VatLoss.Compute(model, regularized, options, generator, step)
             : VatLoss.Compute(model, regularized, initialDirection, options);
@@ -261,10 +272,18 @@ public static class VatTraining
         }
     }
 
-    private static long NextStep(nn.Module model)
+    /// <summary>Returns the one-based number of the step about to run: completed steps plus one.</summary>
+    /// <remarks>Rejected calls are not counted, so error messages number steps as the user counts them.</remarks>
+    private static long PendingStep(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
         StrongBox<long> count = s_stepCounts.GetValue(model, _ => new StrongBox<long>());
-        return Interlocked.Increment(ref count.Value);
+        return Interlocked.Read(ref count.Value) + 1;
+    }
+
+    private static void CompleteStep(nn.Module model)
+    {
+        StrongBox<long> count = s_stepCounts.GetValue(model, _ => new StrongBox<long>());
+        Interlocked.Increment(ref count.Value);
     }
 }

@@ -6,8 +6,12 @@ namespace VatDsl;
 /// <summary>The two ways a power iteration obtains H d, the Hessian of D(r) at r = 0 times d.</summary>
 internal static class HessianProducts
 {
-    /// <summary>H d (up to a positive factor), D at the probe point, and the rounding count of the probe.</summary>
-    internal readonly record struct Product(Tensor Value, Tensor Divergence, long UnchangedElements, long ProbedElements);
+    /// <summary>
+    /// H d (up to a positive factor), D at the probe point, the rounding count of the probe, and
+    /// per sample whether at least half of its probed elements were unchanged (null when exact).
+    /// </summary>
+    internal readonly record struct Product(Tensor Value, Tensor Divergence, long UnchangedElements, long ProbedElements,
+        Tensor? LostProbeSamples = null);
 
     /// <summary>Returns dD/dr at r = xi * d, which is xi * H d plus O(xi^2).</summary>
     public static Product FiniteDifference(nn.Module<Tensor, Tensor> model, Tensor x, Tensor logP, Tensor d, double xi)
@@ -24,8 +28,12 @@ internal static class HessianProducts
 
         using var noGrad = no_grad();
         Tensor probed = r.detach() != 0;
-        long unchanged = (perturbed.detach() == x).logical_and(probed).sum().item<long>();
-        return new Product(gradient.detach(), divergence.detach(), unchanged, probed.sum().item<long>());
+        Tensor unchangedMask = (perturbed.detach() == x).logical_and(probed);
+        long unchanged = unchangedMask.sum().item<long>();
+
+        // A sample with no probed element at all (d = 0) also counts as lost.
+        Tensor lostSamples = unchangedMask.flatten(1).sum(1) * 2 >= probed.flatten(1).sum(1);
+        return new Product(gradient.detach(), divergence.detach(), unchanged, probed.sum().item<long>(), lostSamples);
     }
 
     /// <summary>Returns H d by double backpropagation, and D(0).</summary>

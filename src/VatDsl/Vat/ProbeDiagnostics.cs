@@ -15,9 +15,19 @@ namespace VatDsl;
 public readonly record struct ProbeDiagnostics(double UnchangedInputFraction, int ZeroGradientSamples, int Samples)
 {
     /// <summary>
-    /// Whether the probe is lost: more than <paramref name="unchangedFractionThreshold"/> of the
-    /// probed elements were unchanged, or some sample got a zero gradient.
+    /// Number of the <see cref="ZeroGradientSamples"/> whose probe x + xi * d left at least half of
+    /// their probed elements unchanged, so their zero gradient comes from rounding. The other
+    /// zero-gradient samples have predictions that are one-hot in the dtype, which no Xi changes.
     /// </summary>
-    public bool IsLost(double unchangedFractionThreshold) =>
-        UnchangedInputFraction > unchangedFractionThreshold || ZeroGradientSamples > 0;
+    public int ZeroGradientSamplesWithLostProbe { get; init; }
+
+    /// <summary>
+    /// Whether the probe is lost: more than <paramref name="threshold"/> of the probed elements
+    /// were unchanged, a sample got a zero gradient because its own probe was lost, or more than
+    /// <paramref name="threshold"/> of the samples got a zero gradient for any reason.
+    /// </summary>
+    public bool IsLost(double threshold) =>
+        UnchangedInputFraction > threshold
+        || ZeroGradientSamplesWithLostProbe > 0
+        || ZeroGradientSamples > threshold * Samples;
 }

@@ -4,8 +4,8 @@ namespace VatDsl;
 public enum RegularizedSamples
 {
     /// <summary>
-    /// The unlabeled batch only, as the official code does. Its unlabeled pool usually contains
-    /// the labeled images as well.
+    /// The unlabeled batch only, as the official TensorFlow code (takerum/vat_tf) does. There the
+    /// unlabeled pool contains the labeled images as well.
     /// </summary>
     Unlabeled,
 

@@ -110,12 +110,17 @@ public static class VatLoss
     private static ProbeDiagnostics Worse(ProbeDiagnostics current, HessianProducts.Product product)
     {
         using var noGrad = no_grad();
-        int zeroGradientSamples = (int)(PerturbationDirection.SampleNorms(product.Value) == 0).sum().item<long>();
+        Tensor zeroGradient = PerturbationDirection.SampleNorms(product.Value) == 0;
+        int zeroGradientSamples = (int)zeroGradient.sum().item<long>();
+        int withLostProbe = product.LostProbeSamples is null
+            ? 0
+            : (int)zeroGradient.logical_and(product.LostProbeSamples).sum().item<long>();
         double unchangedFraction = product.ProbedElements == 0 ? 0 : (double)product.UnchangedElements / product.ProbedElements;
         return current with
         {
-            UnchangedInputFraction = System.Math.Max(current.UnchangedInputFraction, unchangedFraction),
-            ZeroGradientSamples = System.Math.Max(current.ZeroGradientSamples, zeroGradientSamples),
+            UnchangedInputFraction = Math.Max(current.UnchangedInputFraction, unchangedFraction),
+            ZeroGradientSamples = Math.Max(current.ZeroGradientSamples, zeroGradientSamples),
+            ZeroGradientSamplesWithLostProbe = Math.Max(current.ZeroGradientSamplesWithLostProbe, withLostProbe),
         };
     }
 
@@ -143,6 +148,7 @@ public static class VatLoss
         options.Validate();
         TrainingInputGuard.EnsureFloatingBatch(x, nameof(x));
         TrainingInputGuard.EnsureMatchesParameters(model, x, nameof(x));
+        TrainingInputGuard.EnsureBatchNormBatch(model, x, nameof(x));
     }
 
     private static void EnsureLogitsShape(Tensor logits, Tensor x)

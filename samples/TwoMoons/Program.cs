@@ -1,0 +1,4 @@
+using System;
+using VatDsl.Samples.TwoMoons;
+
+return TwoMoonsCommand.Run(args, Console.Out, Console.Error);
