@@ -1,1 +1,4 @@
-System.Console.WriteLine("The Fashion-MNIST sample is being built.");
+using System;
+using VatDsl.Samples.FashionMnist;
+
+return SampleProgram.Run(args, Console.Out, Console.Error);

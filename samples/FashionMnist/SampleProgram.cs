@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+
+namespace VatDsl.Samples.FashionMnist;
+
+/// <summary>Entry point of the sample, with the output streams passed in so that tests can run it.</summary>
+internal static class SampleProgram
+{
+    /// <summary>Exit code of a failure that no check foresaw.</summary>
+    public const int UnexpectedFailureExitCode = 1;
+
+    /// <summary>Parses <paramref name="args"/>, runs the training and returns the process exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        TrainingOptions? options = SampleCommandLine.Parse(args, out IReadOnlyList<string> errors, out bool helpRequested);
+        if (helpRequested)
+        {
+            return SampleCommandLine.CreateCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        if (options is null)
+        {
+            foreach (string message in errors)
+            {
+                error.WriteLine($"error: {message}");
+            }
+
+            error.WriteLine("Run with --help to list the options.");
+            return SampleCommandLine.InvalidOptionsExitCode;
+        }
+
+        try
+        {
+            return FashionMnistTraining.Run(options, output, error);
+        }
+        catch (Exception e)
+        {
+            // The full exception, stack included, is what a bug report needs.
+            error.WriteLine($"error: training failed: {e}");
+            return UnexpectedFailureExitCode;
+        }
+    }
+}
