@@ -96,6 +96,23 @@ internal static class TrainingInputGuard
     }
 
     /// <summary>Compares device type and index; TorchSharp's Device has reference equality.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="logits"/> has shape
+    /// (<paramref name="batchSize"/>, classes) with at least one class.
+    /// </summary>
+    /// <param name="logits">Model output to check.</param>
+    /// <param name="batchSize">Number of samples in the batch that produced <paramref name="logits"/>.</param>
+    /// <param name="consumer">What needs the logits, for the message: "VAT", "training" or "evaluation".</param>
+    public static void EnsureLogitsShape(Tensor logits, long batchSize, string consumer)
+    {
+        if (logits.ndim != 2 || logits.shape[0] != batchSize || logits.shape[1] < 1)
+        {
+            throw new ArgumentException(
+                $"The model returned shape ({string.Join(", ", logits.shape)}) for a batch of {batchSize} samples; " +
+                $"{consumer} needs logits of shape (batch, classes). End the network with a Linear layer after Flatten.");
+        }
+    }
+
     public static bool SameDevice(Tensor a, Tensor b) => a.device_type == b.device_type && a.device_index == b.device_index;
 
     /// <summary>Requires a 1-D int64 tensor with one label per sample.</summary>

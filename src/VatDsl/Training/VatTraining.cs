@@ -165,7 +165,7 @@ public static class VatTraining
                 long length = Math.Min(batchSize, total - start);
                 Tensor batch = x.narrow(0, start, length);
                 Tensor logits = model.call(batch);
-                EnsureLogitsShape(logits, length);
+                TrainingInputGuard.EnsureLogitsShape(logits, length, "evaluation");
                 FiniteGuard.EnsureEvaluationLogits(logits, batch, start);
                 Tensor batchLabels = labels.narrow(0, start, length);
                 TrainingInputGuard.EnsureLabelRange(batchLabels, logits.shape[1], nameof(labels));
@@ -234,7 +234,7 @@ public static class VatTraining
     private static Tensor CrossEntropy(nn.Module<Tensor, Tensor> model, Tensor labeledX, Tensor labels, long? step)
     {
         Tensor logits = model.call(labeledX);
-        EnsureLogitsShape(logits, labeledX.shape[0]);
+        TrainingInputGuard.EnsureLogitsShape(logits, labeledX.shape[0], "training");
         TrainingInputGuard.EnsureLabelRange(labels, logits.shape[1], nameof(labels));
         Tensor crossEntropy = F.cross_entropy(logits, labels);
         FiniteGuard.Ensure(crossEntropy, TrainingTerm.CrossEntropy, step, options: null, labeledX);
@@ -247,16 +247,6 @@ public static class VatTraining
         TrainingInputGuard.EnsureFloatingBatch(labeledX, nameof(labeledX));
         TrainingInputGuard.EnsureMatchesParameters(model, labeledX, nameof(labeledX));
         TrainingInputGuard.EnsureLabels(labels, labeledX.shape[0], nameof(labels));
-    }
-
-    private static void EnsureLogitsShape(Tensor logits, long batchSize)
-    {
-        if (logits.ndim != 2 || logits.shape[0] != batchSize || logits.shape[1] < 1)
-        {
-            throw new ArgumentException(
-                $"The model returned shape ({string.Join(", ", logits.shape)}) for a batch of {batchSize} samples; " +
-                "training needs logits of shape (batch, classes). End the network with a Linear layer after Flatten.");
-        }
     }
 
     private static void EnsureFiniteGradients(nn.Module model, long step)

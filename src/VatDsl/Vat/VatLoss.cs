@@ -73,7 +73,7 @@ public static class VatLoss
 
         bool entropyNeedsGradient = options.EntropyWeight > 0;
         Tensor cleanLogits = ForwardClean(model, x, entropyNeedsGradient);
-        EnsureLogitsShape(cleanLogits, x);
+        TrainingInputGuard.EnsureLogitsShape(cleanLogits, x.shape[0], "VAT");
         FiniteGuard.Ensure(cleanLogits, TrainingTerm.UnlabeledLogits, step, options, x);
         Tensor logP = cleanLogits.detach().log_softmax(1);
 
@@ -149,16 +149,6 @@ public static class VatLoss
         TrainingInputGuard.EnsureFloatingBatch(x, nameof(x));
         TrainingInputGuard.EnsureMatchesParameters(model, x, nameof(x));
         TrainingInputGuard.EnsureBatchNormBatch(model, x, nameof(x));
-    }
-
-    private static void EnsureLogitsShape(Tensor logits, Tensor x)
-    {
-        if (logits.ndim != 2 || logits.shape[0] != x.shape[0] || logits.shape[1] < 1)
-        {
-            throw new ArgumentException(
-                $"The model returned shape ({string.Join(", ", logits.shape)}) for a batch of {x.shape[0]} samples; " +
-                "VAT needs logits of shape (batch, classes). End the network with a Linear layer after Flatten.");
-        }
     }
 
     private static bool ShapesEqual(long[] a, long[] b) => a.AsSpan().SequenceEqual(b);
