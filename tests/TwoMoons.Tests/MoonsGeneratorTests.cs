@@ -159,7 +159,7 @@ public class MoonsGeneratorTests
     {
         MoonsSet set = MoonsGenerator.Generate(Spec(unlabeled: 4000, noise: 0)).Unlabeled;
 
-        // t = atan2(v, u) for class 0 is uniform on [0, pi]: each of 4 quarters holds about 500 of its 2000 points.
+        // t = atan2(v, u) for class 0 is uniform on [0, pi]: each of 4 quarters contains about 500 of its 2000 points.
         int[] quarters = new int[4];
         for (int n = 0; n < set.Count; n++)
         {
