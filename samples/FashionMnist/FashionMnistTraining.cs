@@ -73,9 +73,15 @@ internal static class FashionMnistTraining
         using Tensor testLabels = testLabelsCpu.to(device);
 
         // The optimizer must see the parameters after the move, or it would update the CPU copies.
-        using FashionCnn model = new FashionCnn().to(device);
-        using optim.Optimizer optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
-        VatOptions vatOptions = (FashionCnn.DefaultVatOptions with { Epsilon = options.Epsilon ?? FashionCnn.DefaultVatOptions.Epsilon }).Validate();
+        using nn.Module<Tensor, Tensor> module = CreateNetwork(options.Network).to(device);
+        var model = (IVatNetwork)module;
+        using optim.Optimizer optimizer = optim.Adam(module.parameters(), lr: options.LearningRate);
+        VatOptions declared = model.DefaultVatOptions;
+        VatOptions vatOptions = (declared with
+        {
+            Epsilon = options.Epsilon ?? declared.Epsilon,
+            Xi = options.Xi ?? declared.Xi,
+        }).Validate();
 
         // NOTE: not run on a GPU yet. VatDsl replays dropout masks only from the CPU generator,
         // so on CUDA every VAT pass draws fresh masks, and the header says so.
@@ -170,7 +176,7 @@ internal static class FashionMnistTraining
     {
         output.WriteLine($"Fashion-MNIST from {dataset.Directory}: {dataset.Train.Count} training and {dataset.Test.Count} test images");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"method {MethodName(options.Method)}, {split.Labeled.Count} labels ({split.Labeled.Count / FashionMnistDataset.ClassCount} per class), " +
+            $"network {options.Network}, method {MethodName(options.Method)}, {split.Labeled.Count} labels ({split.Labeled.Count / FashionMnistDataset.ClassCount} per class), " +
             $"{options.Steps} steps, seed {options.Seed}, Adam lr {options.LearningRate}, labeled batch {options.LabeledBatch}"));
         if (options.Method == TrainingMethod.Vat)
         {
@@ -185,6 +191,13 @@ internal static class FashionMnistTraining
 
         output.WriteLine($"device {options.Device}, {machine.TorchThreads} LibTorch threads, {machine.ProcessorCount} processors ({machine.CpuModel})");
     }
+
+    private static nn.Module<Tensor, Tensor> CreateNetwork(string name) => name switch
+    {
+        "cnn" => new FashionCnn(),
+        "mlp" => new VatDsl.Networks.MnistMlpImage(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "The network must be cnn or mlp."),
+    };
 
     private static string MethodName(TrainingMethod method) => method == TrainingMethod.Vat ? "vat" : "supervised";
 }

@@ -64,6 +64,21 @@ internal sealed class SampleCommandLine
         CustomParser = result => ParsePositive(result, "--epsilon", "a positive number, in units of pixels scaled to [0, 1]"),
     };
 
+    private readonly Option<double?> _xi = new("--xi")
+    {
+        Description = "Finite-difference step of the VAT power iteration, in the units of pixels scaled to [0, 1] " +
+            "(default: the value of [Vat] on the network). In float32, values near 1e-2 give a real adversarial direction",
+        HelpName = "XI",
+        CustomParser = result => ParsePositive(result, "--xi", "a positive number, in units of pixels scaled to [0, 1]"),
+    };
+
+    private readonly Option<string> _network = new("--network")
+    {
+        Description = "Network to train: cnn (FashionCnn, two convolution blocks) or mlp (the VAT paper's MLP " +
+            "784-1200-600-300-150-10 with BatchNorm and Gaussian noise)",
+        DefaultValueFactory = _ => "cnn",
+    };
+
     private readonly Option<int> _evalEvery = IntegerOption("--eval-every", 1000, 0, "0 evaluates at the end only",
         "Steps between test-set evaluations during training. 0 evaluates only at the end");
 
@@ -125,7 +140,9 @@ internal sealed class SampleCommandLine
             LogEvery: result.GetValue(_logEvery),
             MetricsPath: result.GetValue(_metrics),
             Device: result.GetRequiredValue(_device),
-            Epsilon: result.GetValue(_epsilon));
+            Epsilon: result.GetValue(_epsilon),
+            Xi: result.GetValue(_xi),
+            Network: result.GetRequiredValue(_network));
 
         // Checked here, after parsing, because a command validator that reads an option whose
         // conversion failed throws instead of reporting.
@@ -151,7 +168,7 @@ internal sealed class SampleCommandLine
         Option[] options =
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,
-            _learningRate, _epsilon, _evalEvery, _logEvery, _metrics, _device,
+            _learningRate, _epsilon, _xi, _network, _evalEvery, _logEvery, _metrics, _device,
         ];
         foreach (Option option in options)
         {
@@ -160,6 +177,7 @@ internal sealed class SampleCommandLine
 
         _method.AcceptOnlyFromAmong("vat", "supervised");
         _device.AcceptOnlyFromAmong("cpu", "cuda");
+        _network.AcceptOnlyFromAmong("cnn", "mlp");
         _metrics.Validators.Add(ValidateMetricsPath);
         return command;
     }

@@ -21,6 +21,8 @@ internal enum TrainingMethod
 /// <param name="MetricsPath">JSON file to write the results to, or null.</param>
 /// <param name="Device">TorchSharp device name: cpu or cuda.</param>
 /// <param name="Epsilon">Norm of the VAT perturbation in [0, 1] pixel units, or null for the network's [Vat] value.</param>
+/// <param name="Xi">Finite-difference step of the power iteration, or null for the network's [Vat] value.</param>
+/// <param name="Network">Name of the network to train: cnn or mlp.</param>
 internal sealed record TrainingOptions(
     string DataDirectory,
     int Labels,
@@ -34,4 +36,6 @@ internal sealed record TrainingOptions(
     int LogEvery,
     string? MetricsPath,
     string Device,
-    double? Epsilon);
+    double? Epsilon,
+    double? Xi = null,
+    string Network = "cnn");

@@ -23,6 +23,8 @@ public sealed class FashionMnistCommandLineTests
         Assert.Equal(0.001, options.LearningRate);
         Assert.Equal("cpu", options.Device);
         Assert.Null(options.Epsilon);
+        Assert.Null(options.Xi);
+        Assert.Equal("cnn", options.Network);
         Assert.Null(options.MetricsPath);
     }
 
@@ -34,14 +36,14 @@ public sealed class FashionMnistCommandLineTests
         [
             "--data", "/data/fm", "--labels", "100", "--method", "supervised", "--steps", "50", "--seed", "-3",
             "--batch", "10", "--unlabeled-batch", "64", "--lr", "3e-4", "--epsilon", "1.5", "--eval-every", "0",
-            "--log-every", "5", "--metrics", metrics, "--device", "cuda",
+            "--log-every", "5", "--metrics", metrics, "--device", "cuda", "--xi", "0.01", "--network", "mlp",
         ];
 
         TrainingOptions? options = SampleCommandLine.Parse(args, out IReadOnlyList<string> errors, out _);
 
         Assert.Empty(errors);
         Assert.Equal(
-            new TrainingOptions("/data/fm", 100, TrainingMethod.Supervised, 50, -3, 10, 64, 3e-4, 0, 5, metrics, "cuda", 1.5),
+            new TrainingOptions("/data/fm", 100, TrainingMethod.Supervised, 50, -3, 10, 64, 3e-4, 0, 5, metrics, "cuda", 1.5, 0.01, "mlp"),
             options);
     }
 
@@ -60,6 +62,8 @@ public sealed class FashionMnistCommandLineTests
     [InlineData("--epsilon 1e400", "--epsilon is '1e400'")]
     [InlineData("--method semi", "'semi'")]
     [InlineData("--device gpu", "'gpu'")]
+    [InlineData("--xi 0", "--xi is '0'. It must be a positive number")]
+    [InlineData("--network resnet", "'resnet'")]
     [InlineData("--batch 2000", "--batch 2000 exceeds --labels 1000")]
     [InlineData("--labels 20 --batch 21", "--batch 21 exceeds --labels 20")]
     [InlineData("--frobnicate", "--frobnicate")]
