@@ -3,9 +3,13 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using Spectre.Console;
 using TorchSharp;
 using VatDsl.Data;
+using VatDsl.Samples.FashionMnist.Curves;
+using VatDsl.Samples.FashionMnist.Progress;
 using static TorchSharp.torch;
 
 namespace VatDsl.Samples.FashionMnist;
@@ -17,7 +21,11 @@ internal static class FashionMnistTraining
     public const int DataErrorExitCode = 3;
 
     /// <summary>Runs the training described by <paramref name="options"/> and returns the process exit code.</summary>
-    public static int Run(TrainingOptions options, TextWriter output, TextWriter error)
+    /// <param name="options">Settings of the run.</param>
+    /// <param name="output">Receives the header, progress lines and results.</param>
+    /// <param name="error">Receives error messages.</param>
+    /// <param name="terminal">A console to draw a progress bar on, or null for plain progress lines on <paramref name="output"/>.</param>
+    public static int Run(TrainingOptions options, TextWriter output, TextWriter error, IAnsiConsole? terminal = null)
     {
         if (options.Device == "cuda" && !cuda.is_available())
         {
@@ -41,25 +49,25 @@ internal static class FashionMnistTraining
         DataSplit split;
         try
         {
-            split = ClassBalancedSplit.Draw(dataset.Train.Labels.Data, FashionMnistDataset.ClassCount, options.Labels, validationCount: 0, options.Seed);
+            split = ClassBalancedSplit.Draw(dataset.Train.Labels.Data, FashionMnistDataset.ClassCount, options.Labels, options.Validation, options.Seed);
         }
         catch (ArgumentException e)
         {
-            error.WriteLine($"error: --labels {options.Labels}: {e.Message}");
+            error.WriteLine($"error: --labels {options.Labels} with --validation {options.Validation}: {e.Message}");
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
-        if (options.Method == TrainingMethod.Vat && options.UnlabeledBatch > split.Unlabeled.Count)
+        if (options.UsesUnlabeledData && options.UnlabeledBatch > split.Unlabeled.Count)
         {
             error.WriteLine($"error: --unlabeled-batch {options.UnlabeledBatch} exceeds the {split.Unlabeled.Count} unlabeled images; pass a smaller value.");
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
-        Train(options, dataset, split, output);
+        Train(options, dataset, split, output, terminal);
         return 0;
     }
 
-    private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, TextWriter output)
+    private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, TextWriter output, IAnsiConsole? terminal)
     {
         DateTime started = DateTime.UtcNow;
         Device device = torch.device(options.Device);
@@ -71,17 +79,20 @@ internal static class FashionMnistTraining
         using Tensor testLabelsCpu = IdxTensors.ToLabelTensor(dataset.Test.Labels);
         using Tensor testImages = testImagesCpu.to(device);
         using Tensor testLabels = testLabelsCpu.to(device);
+        using Tensor validationIndices = tensor(split.Validation.Select(i => (long)i).ToArray());
+        using Tensor validationImages = trainImages.index_select(0, validationIndices).to(device);
+        using Tensor validationLabels = trainLabels.index_select(0, validationIndices).to(device);
+        (Tensor, Tensor)? validationSet = split.Validation.Count > 0 ? (validationImages, validationLabels) : null;
 
         // The optimizer must see the parameters after the move, or it would update the CPU copies.
         using nn.Module<Tensor, Tensor> module = CreateNetwork(options.Network).to(device);
         var model = (IVatNetwork)module;
-        using optim.Optimizer optimizer = optim.Adam(module.parameters(), lr: options.LearningRate);
-        VatOptions declared = model.DefaultVatOptions;
-        VatOptions vatOptions = (declared with
-        {
-            Epsilon = options.Epsilon ?? declared.Epsilon,
-            Xi = options.Xi ?? declared.Xi,
-        }).Validate();
+        VatAdamSchedule? schedule = options.Schedule == LearningRateSchedule.Official
+            ? VatAdamSchedule.PerStep(options.Steps, options.LearningRate)
+            : null;
+        using optim.Optimizer optimizer = schedule?.CreateOptimizer(module.parameters())
+            ?? optim.Adam(module.parameters(), lr: options.LearningRate);
+        VatOptions vatOptions = CreateVatOptions(options, model.DefaultVatOptions);
 
         // NOTE: not run on a GPU yet. VatDsl replays dropout masks only from the CPU generator,
         // so on CUDA every VAT pass draws fresh masks, and the header says so.
@@ -89,86 +100,130 @@ internal static class FashionMnistTraining
         {
             vatOptions = vatOptions with { ShareRandomnessAcrossPasses = false };
         }
+
         var batches = new SemiSupervisedBatches(trainImages, trainLabels, split, options.LabeledBatch, options.UnlabeledBatch, options.Seed);
+        var evaluation = new ModelEvaluation(module, options.BatchNormStatistics, trainImages, split.Unlabeled, options.UnlabeledBatch, options.Seed, device);
 
         MachineInfo machine = MachineDescription.Current();
         PrintHeader(options, dataset, split, vatOptions, machine, output);
 
-        var progress = new ProgressLog(output, options.Steps);
+        var window = new LossWindow();
         var evaluations = new List<EvaluationPoint>();
+        using var recorder = new CurveRecorder(options.CurvesPath, options.TensorBoardDirectory);
         var clock = Stopwatch.StartNew();
         TimeSpan evaluationTime = TimeSpan.Zero;
-        for (int step = 1; step <= options.Steps; step++)
+        double? validationAccuracy = null;
+
+        void TrainSteps(ITrainingProgress progress)
         {
-            using (NewDisposeScope())
+            for (int step = 1; step <= options.Steps; step++)
             {
-                VatStepResult result;
-                if (options.Method == TrainingMethod.Vat)
+                // The schedule counts steps from 0, so the first step runs at its first learning rate.
+                schedule?.Apply(optimizer, step - 1);
+                double learningRate = schedule?.LearningRateAt(step - 1) ?? options.LearningRate;
+                using (NewDisposeScope())
                 {
-                    var (labeledImages, labels, unlabeledImages) = batches.Next(device);
-                    result = model.TrainStep(labeledImages, labels, unlabeledImages, optimizer, vatOptions);
+                    VatStepResult result;
+                    if (options.UsesUnlabeledData)
+                    {
+                        var (labeledImages, labels, unlabeledImages) = batches.Next(device);
+                        result = model.TrainStep(labeledImages, labels, unlabeledImages, optimizer, vatOptions);
+                    }
+                    else
+                    {
+                        var (labeledImages, labels) = batches.NextLabeled(device);
+                        result = model.SupervisedStep(labeledImages, labels, optimizer);
+                    }
+
+                    window.Add(result);
                 }
-                else
+
+                progress.Advance(step);
+                bool evaluateTest = step == options.Steps || (options.EvalEvery > 0 && step % options.EvalEvery == 0);
+                if (!evaluateTest && step % options.LogEvery != 0)
                 {
-                    var (labeledImages, labels) = batches.NextLabeled(device);
-                    result = model.SupervisedStep(labeledImages, labels, optimizer);
+                    continue;
                 }
 
-                progress.Add(result);
-            }
-
-            if (step % options.LogEvery == 0 || step == options.Steps)
-            {
-                progress.Print(step, clock.Elapsed, evaluationTime);
-            }
-
-            bool evaluateNow = step == options.Steps || (options.EvalEvery > 0 && step % options.EvalEvery == 0);
-            if (evaluateNow)
-            {
+                window.Close();
                 TimeSpan before = clock.Elapsed;
-                double accuracy = model.Evaluate(testImages, testLabels);
-                evaluationTime += clock.Elapsed - before;
-                evaluations.Add(new EvaluationPoint(step, accuracy, Math.Round(clock.Elapsed.TotalSeconds, 1)));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {step,6}/{options.Steps}  test accuracy {accuracy:F4}  (evaluated in {ProgressLog.FormatDuration(clock.Elapsed - before)})"));
+                double?[] accuracies = evaluation.Accuracies(validationSet, evaluateTest ? (testImages, testLabels) : null);
+                TimeSpan evaluated = clock.Elapsed - before;
+                evaluationTime += evaluated;
+                validationAccuracy = accuracies[0] ?? validationAccuracy;
+                double? testAccuracy = accuracies[1];
+
+                // The estimate extrapolates the training time per step so far and leaves out the evaluations still to come.
+                TimeSpan training = clock.Elapsed - evaluationTime;
+                TimeSpan remaining = training * ((double)(options.Steps - step) / step);
+                progress.Report(new ProgressLine(step, options.Steps, window.LastCrossEntropy, window.LastLds, window.LastTotal,
+                    learningRate, validationAccuracy, clock.Elapsed, remaining));
+                double seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+                if (testAccuracy is { } test)
+                {
+                    evaluations.Add(new EvaluationPoint(step, test, seconds, accuracies[0]));
+                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"step {step,6}/{options.Steps}  test accuracy {test:F4}  (evaluated in {PlainProgress.FormatDuration(evaluated)})"));
+                }
+
+                recorder.Add(new CurvePoint(step, window.LastCrossEntropy, window.LastLds, window.LastTotal, learningRate,
+                    accuracies[0], testAccuracy, clock.Elapsed.TotalSeconds));
             }
         }
 
+        if (terminal is null)
+        {
+            TrainSteps(new PlainProgress(output));
+        }
+        else
+        {
+            SpectreProgress.Run(terminal, options.Steps, TrainSteps);
+        }
+
         clock.Stop();
-        double testAccuracy = evaluations[^1].TestAccuracy;
+        string methodName = TrainingMethodNames.Name(options.Method);
+        double finalTestAccuracy = evaluations[^1].TestAccuracy;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{MethodName(options.Method)}, {options.Labels} labels, {options.Steps} steps, seed {options.Seed}: " +
-            $"test accuracy {testAccuracy:F4} in {ProgressLog.FormatDuration(clock.Elapsed)}"));
+            $"{methodName}, {options.Labels} labels, {options.Steps} steps, seed {options.Seed}: " +
+            $"test accuracy {finalTestAccuracy:F4} in {PlainProgress.FormatDuration(clock.Elapsed)}"));
+        ReportCurveFiles(options, recorder, output);
+
+        if (options.PlotPath is not null)
+        {
+            string name = string.Create(CultureInfo.InvariantCulture, $"{methodName}, {options.Network}, {options.Labels} labels, seed {options.Seed}");
+            LearningCurvePlot.Save(options.PlotPath, [new RunCurves(name, recorder.Points)]);
+            output.WriteLine($"learning curves drawn to {Path.GetFullPath(options.PlotPath)}");
+        }
 
         if (options.MetricsPath is not null)
         {
-            bool vat = options.Method == TrainingMethod.Vat;
-            var metrics = new RunMetrics
-            {
-                Method = MethodName(options.Method),
-                Labels = options.Labels,
-                Steps = options.Steps,
-                Seed = options.Seed,
-                TestAccuracy = testAccuracy,
-                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
-                Epsilon = vat ? vatOptions.Epsilon : null,
-                Xi = vat ? vatOptions.Xi : null,
-                Alpha = vat ? vatOptions.Alpha : null,
-                PowerIterations = vat ? vatOptions.PowerIterations : null,
-                LabeledBatch = options.LabeledBatch,
-                UnlabeledBatch = vat ? options.UnlabeledBatch : null,
-                LearningRate = options.LearningRate,
-                FinalCrossEntropy = progress.LastCrossEntropy,
-                FinalLds = progress.LastLds,
-                FinalTotal = progress.LastTotal,
-                Evaluations = evaluations,
-                Device = options.Device,
-                DataDirectory = Path.GetFullPath(options.DataDirectory),
-                StartedUtc = started.ToString("O", CultureInfo.InvariantCulture),
-                Machine = machine,
-            };
+            RunMetrics metrics = RunMetricsFactory.Create(options, vatOptions, window, evaluations, recorder.Points,
+                clock.Elapsed, started, machine);
             File.WriteAllText(options.MetricsPath, JsonSerializer.Serialize(metrics, MetricsJsonContext.Default.RunMetrics));
             output.WriteLine($"metrics written to {Path.GetFullPath(options.MetricsPath)}");
+        }
+    }
+
+    private static VatOptions CreateVatOptions(TrainingOptions options, VatOptions declared)
+    {
+        VatOptions chosen = declared with
+        {
+            Epsilon = options.Epsilon ?? declared.Epsilon,
+            Xi = options.Xi ?? declared.Xi,
+        };
+        return TrainingMethodNames.Apply(options.Method, chosen).Validate();
+    }
+
+    private static void ReportCurveFiles(TrainingOptions options, CurveRecorder recorder, TextWriter output)
+    {
+        if (options.CurvesPath is not null)
+        {
+            output.WriteLine($"curves written to {Path.GetFullPath(options.CurvesPath)} ({recorder.Points.Count} rows)");
+        }
+
+        if (options.TensorBoardDirectory is not null)
+        {
+            output.WriteLine($"TensorBoard events written to {Path.GetFullPath(options.TensorBoardDirectory)}");
         }
     }
 
@@ -176,13 +231,24 @@ internal static class FashionMnistTraining
     {
         output.WriteLine($"Fashion-MNIST from {dataset.Directory}: {dataset.Train.Count} training and {dataset.Test.Count} test images");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"network {options.Network}, method {MethodName(options.Method)}, {split.Labeled.Count} labels ({split.Labeled.Count / FashionMnistDataset.ClassCount} per class), " +
+            $"network {options.Network}, method {TrainingMethodNames.Name(options.Method)}, {split.Labeled.Count} labels ({split.Labeled.Count / FashionMnistDataset.ClassCount} per class), " +
             $"{options.Steps} steps, seed {options.Seed}, Adam lr {options.LearningRate}, labeled batch {options.LabeledBatch}"));
-        if (options.Method == TrainingMethod.Vat)
+        output.WriteLine(options.Schedule == LearningRateSchedule.Official
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"lr schedule official: constant for {VatAdamSchedule.PerStep(options.Steps).DecayStartEpoch} steps, then linear decay towards 0 with beta1 0.5")
+            : "lr schedule constant, beta1 0.9");
+        string statistics = options.BatchNormStatistics == BatchNormEvaluation.Running
+            ? "running averages"
+            : $"re-estimated from {Math.Min(ModelEvaluation.ReestimationImages, split.Unlabeled.Count)} unlabeled images";
+        output.WriteLine($"validation: {split.Validation.Count} held-out training images; BatchNorm statistics for evaluation: {statistics}");
+        if (options.UsesUnlabeledData)
         {
+            string search = vat.Method == PerturbationMethod.RandomPerturbation
+                ? "random directions"
+                : string.Create(CultureInfo.InvariantCulture, $"xi {vat.Xi}, power iterations {vat.PowerIterations}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"VAT: {split.Unlabeled.Count} unlabeled images, unlabeled batch {options.UnlabeledBatch}, epsilon {vat.Epsilon}, " +
-                $"xi {vat.Xi}, power iterations {vat.PowerIterations}, alpha {vat.Alpha}"));
+                $"{TrainingMethodNames.Name(options.Method)}: {split.Unlabeled.Count} unlabeled images, unlabeled batch {options.UnlabeledBatch}, " +
+                $"epsilon {vat.Epsilon}, {search}, alpha {vat.Alpha}, entropy weight {vat.EntropyWeight}"));
             if (!vat.ShareRandomnessAcrossPasses)
             {
                 output.WriteLine("VAT: dropout masks are drawn anew for each pass, because mask replay supports only the CPU generator.");
@@ -199,5 +265,4 @@ internal static class FashionMnistTraining
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "The network must be cnn or mlp."),
     };
 
-    private static string MethodName(TrainingMethod method) => method == TrainingMethod.Vat ? "vat" : "supervised";
 }

@@ -52,10 +52,43 @@ internal sealed record RunMetrics
     public required string StartedUtc { get; init; }
 
     public required MachineInfo Machine { get; init; }
+
+    /// <summary>Network name: cnn or mlp.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>Learning-rate schedule: official or constant.</summary>
+    public string? LrSchedule { get; init; }
+
+    /// <summary>Size of the held-out validation slice, 0 for none.</summary>
+    public int ValidationImages { get; init; }
+
+    /// <summary>BatchNorm statistics of the evaluations: running or reestimate.</summary>
+    public string? BnStats { get; init; }
+
+    /// <summary>Weight of the entropy term, or null for the supervised method.</summary>
+    public double? EntropyWeight { get; init; }
+
+    /// <summary>Validation accuracy after the last step, or null without a validation slice.</summary>
+    public double? ValidationAccuracy { get; init; }
+
+    /// <summary>Highest validation accuracy of the run, or null without a validation slice.</summary>
+    public double? BestValidationAccuracy { get; init; }
+
+    /// <summary>Step of <see cref="BestValidationAccuracy"/>, the first one on a tie.</summary>
+    public int? BestValidationStep { get; init; }
+
+    /// <summary>Full path of the --curves CSV file, or null.</summary>
+    public string? CurvesFile { get; init; }
+
+    /// <summary>Full path of the --tensorboard folder, or null.</summary>
+    public string? TensorboardDirectory { get; init; }
+
+    /// <summary>Full path of the --plot PNG file, or null.</summary>
+    public string? PlotFile { get; init; }
 }
 
-/// <summary>Test accuracy measured after a number of steps.</summary>
-internal sealed record EvaluationPoint(int Step, double TestAccuracy, double Seconds);
+/// <summary>Test accuracy, and the validation accuracy when there is a validation slice, measured after a number of steps.</summary>
+internal sealed record EvaluationPoint(int Step, double TestAccuracy, double Seconds, double? ValidationAccuracy = null);
 
 /// <summary>The machine and software behind a measured number.</summary>
 internal sealed record MachineInfo(

@@ -34,7 +34,9 @@ internal sealed class SampleCommandLine
 
     private readonly Option<string> _method = new("--method")
     {
-        Description = "vat: cross-entropy plus the VAT loss on unlabeled batches. supervised: cross-entropy on the labeled subset only",
+        Description = "vat: cross-entropy plus the VAT loss on unlabeled batches. vat+entmin: vat plus the entropy of the " +
+            "unlabeled predictions. rpt: cross-entropy plus the loss of a random perturbation of norm epsilon. " +
+            "supervised: cross-entropy on the labeled subset only",
         DefaultValueFactory = _ => "vat",
     };
 
@@ -97,6 +99,58 @@ internal sealed class SampleCommandLine
         DefaultValueFactory = _ => "cpu",
     };
 
+    private readonly Option<string> _schedule = new("--lr-schedule")
+    {
+        Description = "official: --lr for the first 2/3 of the steps, then a linear decay towards 0 with Adam beta1 0.5 " +
+            "(the official 80 of 120 epochs, decayed every step). constant: --lr and beta1 0.9 throughout",
+        DefaultValueFactory = _ => "official",
+    };
+
+    private readonly Option<int> _validation = new("--validation")
+    {
+        Description = "Training images held out as a class-balanced validation slice, excluded from the labeled and the " +
+            "unlabeled data. Its accuracy is measured at every progress line. 0 holds out none",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1000,
+        CustomParser = ParseValidationCount,
+    };
+
+    private readonly Option<string> _batchNormStatistics = new("--bn-stats")
+    {
+        Description = "BatchNorm statistics for evaluation. running: the moving averages collected in training, as the " +
+            "official TensorFlow code evaluates. reestimate: recomputed from unlabeled training images before each " +
+            "evaluation; training goes on with the running averages",
+        DefaultValueFactory = _ => "running",
+    };
+
+    private readonly Option<string?> _curves = new("--curves")
+    {
+        Description = "Write one CSV row per progress line: step, losses, learning rate, validation and test accuracy, seconds",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _tensorBoard = new("--tensorboard")
+    {
+        Description = "Write the same scalars as --curves as TensorBoard event files into this folder (created if missing)",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<string?> _plot = new("--plot")
+    {
+        Description = "Draw the learning curves (accuracy and losses against step) into this PNG file. With --compare, " +
+            "draw the compared runs",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string[]> _compare = new("--compare")
+    {
+        Description = "Train nothing; draw the curves of earlier runs into the --plot file, one color per run. Pass their " +
+            "metrics JSON files (written with --metrics and --curves; the legend shows method, labels and seed) or their CSV files",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = true,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private SampleCommandLine()
     {
         Command = BuildCommand();
@@ -130,7 +184,7 @@ internal sealed class SampleCommandLine
         var options = new TrainingOptions(
             DataDirectory: result.GetRequiredValue(_data),
             Labels: result.GetValue(_labels),
-            Method: result.GetRequiredValue(_method) == "vat" ? TrainingMethod.Vat : TrainingMethod.Supervised,
+            Method: TrainingMethodNames.Parse(result.GetRequiredValue(_method)),
             Steps: result.GetValue(_steps),
             Seed: result.GetValue(_seed),
             LabeledBatch: result.GetValue(_batch),
@@ -142,7 +196,14 @@ internal sealed class SampleCommandLine
             Device: result.GetRequiredValue(_device),
             Epsilon: result.GetValue(_epsilon),
             Xi: result.GetValue(_xi),
-            Network: result.GetRequiredValue(_network));
+            Network: result.GetRequiredValue(_network),
+            Schedule: result.GetRequiredValue(_schedule) == "official" ? LearningRateSchedule.Official : LearningRateSchedule.Constant,
+            Validation: result.GetValue(_validation),
+            BatchNormStatistics: result.GetRequiredValue(_batchNormStatistics) == "running" ? BatchNormEvaluation.Running : BatchNormEvaluation.Reestimate,
+            CurvesPath: result.GetValue(_curves),
+            TensorBoardDirectory: result.GetValue(_tensorBoard),
+            PlotPath: result.GetValue(_plot),
+            ComparePaths: result.GetValue(_compare));
 
         // Checked here, after parsing, because a command validator that reads an option whose
         // conversion failed throws instead of reporting.
@@ -153,6 +214,12 @@ internal sealed class SampleCommandLine
                 $"--batch {options.LabeledBatch} exceeds --labels {options.Labels}. A labeled batch draws distinct images, " +
                 $"so pass --batch {options.Labels} or less.",
             ];
+            return null;
+        }
+
+        if (options.ComparePaths is not null && options.PlotPath is null)
+        {
+            errors = ["--compare needs --plot FILE.png, the figure to draw the compared runs into."];
             return null;
         }
 
@@ -169,16 +236,24 @@ internal sealed class SampleCommandLine
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,
             _learningRate, _epsilon, _xi, _network, _evalEvery, _logEvery, _metrics, _device,
+            _schedule, _validation, _batchNormStatistics, _curves, _tensorBoard, _plot, _compare,
         ];
         foreach (Option option in options)
         {
             command.Options.Add(option);
         }
 
-        _method.AcceptOnlyFromAmong("vat", "supervised");
+        _method.AcceptOnlyFromAmong(TrainingMethodNames.All);
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _network.AcceptOnlyFromAmong("cnn", "mlp");
         _metrics.Validators.Add(ValidateMetricsPath);
+        _schedule.AcceptOnlyFromAmong("official", "constant");
+        _batchNormStatistics.AcceptOnlyFromAmong("running", "reestimate");
+        _curves.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--curves", "curves.csv"));
+        _plot.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--plot", "curves.png"));
+        _plot.Validators.Add(OutputPathChecks.ValidatePngExtension);
+        _tensorBoard.Validators.Add(OutputPathChecks.ValidateFolder);
+        _compare.Validators.Add(OutputPathChecks.ValidateComparedFiles);
         return command;
     }
 
@@ -208,6 +283,19 @@ internal sealed class SampleCommandLine
         }
 
         return value;
+    }
+
+    private static int ParseValidationCount(ArgumentResult result)
+    {
+        int count = ParseInteger(result, "--validation", 0, "0 for none, or at least one image per class");
+        if (count > 0 && count < FashionMnistDataset.ClassCount)
+        {
+            result.AddError(
+                $"--validation is {count}. A class-balanced slice needs at least {FashionMnistDataset.ClassCount} images " +
+                "(one per class); pass 0 to hold out none.");
+        }
+
+        return count;
     }
 
     private static double ParsePositive(ArgumentResult result, string name, string rule)

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using Spectre.Console;
+using VatDsl.Samples.FashionMnist.Curves;
 
 namespace VatDsl.Samples.FashionMnist;
 
@@ -33,7 +35,15 @@ internal static class SampleProgram
 
         try
         {
-            return FashionMnistTraining.Run(options, output, error);
+            if (options.ComparePaths is not null)
+            {
+                return CompareRuns(options.ComparePaths, options.PlotPath!, output, error);
+            }
+
+            // A progress bar redraws its line, which only a terminal shows well. Tests and
+            // redirected output get plain lines.
+            IAnsiConsole? terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiConsole.Console : null;
+            return FashionMnistTraining.Run(options, output, error, terminal);
         }
         catch (Exception e)
         {
@@ -41,5 +51,23 @@ internal static class SampleProgram
             error.WriteLine($"error: training failed: {e}");
             return UnexpectedFailureExitCode;
         }
+    }
+
+    private static int CompareRuns(IReadOnlyList<string> paths, string plotPath, TextWriter output, TextWriter error)
+    {
+        IReadOnlyList<RunCurves> runs;
+        try
+        {
+            runs = CurvesComparison.Load(paths);
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"error: --compare: {e.Message}");
+            return FashionMnistTraining.DataErrorExitCode;
+        }
+
+        LearningCurvePlot.Save(plotPath, runs);
+        output.WriteLine($"{runs.Count} runs drawn to {Path.GetFullPath(plotPath)}");
+        return 0;
     }
 }

@@ -25,6 +25,34 @@ public sealed class VatAdamScheduleTests
         Assert.Equal(beta1, schedule.Beta1At(epoch));
     }
 
+    [Theory]
+    [InlineData(0, 0.001, 0.9)]
+    [InlineData(1999, 0.001, 0.9)]
+    [InlineData(2000, 0.001, 0.5)]
+    [InlineData(2500, 0.0005, 0.5)]
+    [InlineData(2999, 0.001 / 1000, 0.5)]
+    public void Per_step_values_of_3000_steps(int step, double learningRate, double beta1)
+    {
+        var schedule = VatAdamSchedule.PerStep(3000);
+
+        Assert.Equal(3000, schedule.TotalEpochs);
+        Assert.Equal(2000, schedule.DecayStartEpoch);
+        Assert.Equal(learningRate, schedule.LearningRateAt(step), 15);
+        Assert.Equal(beta1, schedule.Beta1At(step));
+    }
+
+    [Fact]
+    public void Per_step_handles_short_and_long_runs()
+    {
+        var single = VatAdamSchedule.PerStep(1, learningRate: 0.01);
+        var longest = VatAdamSchedule.PerStep(int.MaxValue);
+
+        Assert.Equal(0, single.DecayStartEpoch);
+        Assert.Equal(0.01, single.LearningRateAt(0), 15);
+        Assert.Equal(1431655764, longest.DecayStartEpoch);
+        Assert.Equal("totalSteps", Assert.Throws<ArgumentOutOfRangeException>(() => VatAdamSchedule.PerStep(0)).ParamName);
+    }
+
     [Fact]
     public void Apply_sets_adam_groups()
     {

@@ -49,6 +49,31 @@ public sealed class VatAdamSchedule
         DecayBeta1 = decayBeta1;
     }
 
+    /// <summary>
+    /// Creates the official schedule with one "epoch" per optimizer step: the learning rate stays
+    /// at <paramref name="learningRate"/> for the first two thirds of <paramref name="totalSteps"/>
+    /// (the official 80 of 120 epochs), then falls linearly towards zero with beta1 0.5.
+    /// </summary>
+    /// <remarks>
+    /// Decaying every step, not every block of steps, follows the same line as the official
+    /// 120 epochs of 400 steps, without steps at a flat rate between the drops. Call
+    /// <see cref="Apply"/> with the zero-based step before every step.
+    /// </remarks>
+    /// <param name="totalSteps">Number of optimizer steps of the whole run, at least 1.</param>
+    /// <param name="learningRate">Learning rate before the decay, positive.</param>
+    public static VatAdamSchedule PerStep(int totalSteps, double learningRate = 0.001)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(totalSteps, 1);
+        int decayStart = (int)((long)totalSteps * OfficialDecayStartEpoch / OfficialEpochs);
+        return new VatAdamSchedule(totalSteps, decayStart, learningRate);
+    }
+
+    /// <summary>Number of epochs of the official runs.</summary>
+    public const int OfficialEpochs = 120;
+
+    /// <summary>First zero-based epoch of the decay in the official runs.</summary>
+    public const int OfficialDecayStartEpoch = 80;
+
     /// <summary>Number of epochs of the run.</summary>
     public int TotalEpochs { get; }
 

@@ -1,0 +1,74 @@
+using System;
+using System.CommandLine.Parsing;
+using System.IO;
+
+namespace VatDsl.Samples.FashionMnist;
+
+/// <summary>
+/// Checks of the output and input paths on the command line, made before training so that a
+/// long run does not end without a place to write its results.
+/// </summary>
+internal static class OutputPathChecks
+{
+    /// <summary>Reports an empty name, an existing folder, or a missing parent folder of the output file option.</summary>
+    public static void ValidateFile(OptionResult result, string option, string exampleName)
+    {
+        string? path = result.GetValueOrDefault<string?>();
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            result.AddError($"{option} needs a file name.");
+            return;
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (Directory.Exists(path))
+        {
+            result.AddError($"{option} {path} is a folder. Pass a file name such as {Path.Combine(path, exampleName)}.");
+        }
+        else if (folder is not null && !Directory.Exists(folder))
+        {
+            result.AddError($"{option} {path}: folder {folder} not found. Create it first, so the results are not lost after training.");
+        }
+    }
+
+    /// <summary>Reports a --plot file whose name does not end in .png, because the figure is always written as PNG.</summary>
+    public static void ValidatePngExtension(OptionResult result)
+    {
+        string? path = result.GetValueOrDefault<string?>();
+        if (!string.IsNullOrWhiteSpace(path) && !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            result.AddError($"--plot {path}: the figure is written as PNG, so the file name must end in .png.");
+        }
+    }
+
+    /// <summary>Reports a --tensorboard value that is empty or names an existing file.</summary>
+    public static void ValidateFolder(OptionResult result)
+    {
+        string? path = result.GetValueOrDefault<string?>();
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            result.AddError("--tensorboard needs a folder name.");
+        }
+        else if (File.Exists(path))
+        {
+            result.AddError($"--tensorboard {path} is a file. Pass a folder; it is created if missing.");
+        }
+    }
+
+    /// <summary>Reports --compare files that do not exist or are neither metrics JSON nor curves CSV.</summary>
+    public static void ValidateComparedFiles(OptionResult result)
+    {
+        string[] paths = result.GetValueOrDefault<string[]>() ?? [];
+        foreach (string path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                result.AddError($"--compare {path}: file not found.");
+            }
+            else if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                result.AddError($"--compare {path}: expected a metrics file (.json) or a curves file (.csv).");
+            }
+        }
+    }
+}
