@@ -203,7 +203,7 @@ internal sealed class SampleCommandLine
             CurvesPath: result.GetValue(_curves),
             TensorBoardDirectory: result.GetValue(_tensorBoard),
             PlotPath: result.GetValue(_plot),
-            ComparePaths: result.GetValue(_compare));
+            ComparePaths: result.GetResult(_compare) is null ? null : result.GetRequiredValue(_compare));
 
         // Checked here, after parsing, because a command validator that reads an option whose
         // conversion failed throws instead of reporting.

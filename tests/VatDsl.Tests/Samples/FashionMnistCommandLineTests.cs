@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using VatDsl.Samples.FashionMnist;
@@ -26,6 +27,135 @@ public sealed class FashionMnistCommandLineTests
         Assert.Null(options.Xi);
         Assert.Equal("cnn", options.Network);
         Assert.Null(options.MetricsPath);
+        Assert.Equal(LearningRateSchedule.Official, options.Schedule);
+        Assert.Equal(1000, options.Validation);
+        Assert.Equal(BatchNormEvaluation.Running, options.BatchNormStatistics);
+        Assert.Null(options.CurvesPath);
+        Assert.Null(options.TensorBoardDirectory);
+        Assert.Null(options.PlotPath);
+        Assert.Null(options.ComparePaths);
+    }
+
+    [Theory]
+    [InlineData("vat", "Vat")]
+    [InlineData("supervised", "Supervised")]
+    [InlineData("vat+entmin", "VatEntMin")]
+    [InlineData("rpt", "RandomPerturbation")]
+    public void Method_names_are_parsed(string name, string member)
+    {
+        TrainingMethod expected = Enum.Parse<TrainingMethod>(member);
+        TrainingOptions? options = SampleCommandLine.Parse(["--method", name], out IReadOnlyList<string> errors, out _);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, options!.Method);
+        Assert.Equal(name, TrainingMethodNames.Name(expected));
+    }
+
+    [Fact]
+    public void Method_options_set_entropy_and_perturbation()
+    {
+        VatOptions declared = FashionCnn.DefaultVatOptions;
+
+        Assert.Equal(0.0, TrainingMethodNames.Apply(TrainingMethod.Vat, declared).EntropyWeight);
+        Assert.Equal(1.0, TrainingMethodNames.Apply(TrainingMethod.VatEntMin, declared).EntropyWeight);
+        Assert.Equal(PerturbationMethod.VirtualAdversarial, TrainingMethodNames.Apply(TrainingMethod.VatEntMin, declared).Method);
+        Assert.Equal(PerturbationMethod.RandomPerturbation, TrainingMethodNames.Apply(TrainingMethod.RandomPerturbation, declared).Method);
+        Assert.Equal(0.0, TrainingMethodNames.Apply(TrainingMethod.RandomPerturbation, declared).EntropyWeight);
+    }
+
+    [Fact]
+    public void Run_options_are_parsed()
+    {
+        string folder = Path.GetTempPath();
+        string curves = Path.Combine(folder, "c.csv");
+        string plot = Path.Combine(folder, "c.png");
+        string board = Path.Combine(folder, "vatdsl-board");
+        string[] args =
+        [
+            "--lr-schedule", "constant", "--validation", "0", "--bn-stats", "reestimate", "--curves", curves,
+            "--tensorboard", board, "--plot", plot,
+        ];
+
+        TrainingOptions? options = SampleCommandLine.Parse(args, out IReadOnlyList<string> errors, out _);
+
+        Assert.Empty(errors);
+        Assert.NotNull(options);
+        Assert.Equal(LearningRateSchedule.Constant, options.Schedule);
+        Assert.Equal(0, options.Validation);
+        Assert.Equal(BatchNormEvaluation.Reestimate, options.BatchNormStatistics);
+        Assert.Equal(curves, options.CurvesPath);
+        Assert.Equal(board, options.TensorBoardDirectory);
+        Assert.Equal(plot, options.PlotPath);
+    }
+
+    [Fact]
+    public void Compare_takes_several_files()
+    {
+        string first = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName() + ".csv");
+        string second = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName() + ".json");
+        File.WriteAllText(first, "");
+        File.WriteAllText(second, "");
+        string plot = Path.Combine(Path.GetTempPath(), "compare.png");
+        try
+        {
+            TrainingOptions? options = SampleCommandLine.Parse(["--compare", first, second, "--plot", plot], out IReadOnlyList<string> errors, out _);
+
+            Assert.Empty(errors);
+            Assert.Equal([first, second], options!.ComparePaths);
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
+    public void Compare_without_plot_is_reported()
+    {
+        string first = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName() + ".csv");
+        File.WriteAllText(first, "");
+        try
+        {
+            SampleCommandLine.Parse(["--compare", first], out IReadOnlyList<string> errors, out _);
+
+            string message = Assert.Single(errors);
+            Assert.Contains("--compare needs --plot", message);
+        }
+        finally
+        {
+            File.Delete(first);
+        }
+    }
+
+    [Fact]
+    public void Output_files_in_missing_folder_are_reported()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "vatdsl-no-such-folder");
+
+        SampleCommandLine.Parse(["--curves", Path.Combine(missing, "c.csv"), "--plot", Path.Combine(missing, "c.png")],
+            out IReadOnlyList<string> errors, out _);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, m => m.StartsWith("--curves") && m.Contains("vatdsl-no-such-folder not found"));
+        Assert.Contains(errors, m => m.StartsWith("--plot") && m.Contains("vatdsl-no-such-folder not found"));
+    }
+
+    [Fact]
+    public void Tensorboard_naming_a_file_is_reported()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            SampleCommandLine.Parse(["--tensorboard", file], out IReadOnlyList<string> errors, out _);
+
+            string message = Assert.Single(errors);
+            Assert.Contains("is a file", message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -64,6 +194,15 @@ public sealed class FashionMnistCommandLineTests
     [InlineData("--device gpu", "'gpu'")]
     [InlineData("--xi 0", "--xi is '0'. It must be a positive number")]
     [InlineData("--network resnet", "'resnet'")]
+    [InlineData("--method vat+ent", "'vat+ent'")]
+    [InlineData("--lr-schedule cosine", "'cosine'")]
+    [InlineData("--validation 5", "--validation is 5. A class-balanced slice needs at least 10")]
+    [InlineData("--validation -1", "--validation is -1. It must be at least 0")]
+    [InlineData("--validation x", "--validation is 'x'. It must be an integer")]
+    [InlineData("--bn-stats batch", "'batch'")]
+    [InlineData("--plot curves.svg", "--plot curves.svg: the figure is written as PNG")]
+    [InlineData("--curves", "--curves")]
+    [InlineData("--compare missing-run.csv --plot c.png", "--compare missing-run.csv: file not found")]
     [InlineData("--batch 2000", "--batch 2000 exceeds --labels 1000")]
     [InlineData("--labels 20 --batch 21", "--batch 21 exceeds --labels 20")]
     [InlineData("--frobnicate", "--frobnicate")]
@@ -132,7 +271,8 @@ public sealed class FashionMnistCommandLineTests
         string[] names =
         [
             "--data", "--labels", "--method", "--steps", "--seed", "--batch", "--unlabeled-batch", "--lr",
-            "--epsilon", "--eval-every", "--log-every", "--metrics", "--device",
+            "--epsilon", "--eval-every", "--log-every", "--metrics", "--device", "--lr-schedule", "--validation",
+            "--bn-stats", "--curves", "--tensorboard", "--plot", "--compare", "vat+entmin", "rpt",
         ];
         foreach (string name in names)
         {

@@ -22,6 +22,8 @@ public sealed class FashionMnistSampleRunTests : IDisposable
     [Theory]
     [InlineData("vat")]
     [InlineData("supervised")]
+    [InlineData("vat+entmin")]
+    [InlineData("rpt")]
     public void Run_writes_progress_and_metrics(string method)
     {
         string metricsPath = Path.Combine(_files.Directory, "metrics.json");
@@ -30,7 +32,7 @@ public sealed class FashionMnistSampleRunTests : IDisposable
 
         int exitCode = SampleProgram.Run(
             ["--data", _files.Directory, "--method", method, "--labels", "20", "--batch", "10", "--unlabeled-batch", "16",
-             "--steps", "3", "--eval-every", "2", "--log-every", "1", "--seed", "4", "--metrics", metricsPath],
+             "--steps", "3", "--eval-every", "2", "--log-every", "1", "--seed", "4", "--metrics", metricsPath, "--validation", "20"],
             output, error);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
@@ -52,10 +54,12 @@ public sealed class FashionMnistSampleRunTests : IDisposable
         Assert.True(root.GetProperty("machine").GetProperty("processor_count").GetInt32() >= 1);
         Assert.StartsWith("0.107", root.GetProperty("machine").GetProperty("torchsharp").GetString());
         Assert.True(double.IsFinite(root.GetProperty("final_cross_entropy").GetDouble()));
-        if (method == "vat")
+        if (method != "supervised")
         {
             Assert.Equal(FashionCnn.DefaultVatOptions.Epsilon, root.GetProperty("epsilon").GetDouble());
             Assert.Equal(16, root.GetProperty("unlabeled_batch").GetInt32());
+            Assert.Equal(method == "vat+entmin" ? 1.0 : 0.0, root.GetProperty("entropy_weight").GetDouble());
+            Assert.Equal(method == "rpt" ? JsonValueKind.Null : JsonValueKind.Number, root.GetProperty("xi").ValueKind);
         }
         else
         {
