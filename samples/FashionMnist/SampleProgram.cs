@@ -60,7 +60,7 @@ internal static class SampleProgram
         {
             runs = CurvesComparison.Load(paths);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             error.WriteLine($"error: --compare: {e.Message}");
             return FashionMnistTraining.DataErrorExitCode;

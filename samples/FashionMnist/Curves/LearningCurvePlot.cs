@@ -50,7 +50,8 @@ internal static class LearningCurvePlot
 
     private static Plot CreateAccuracyPanel(IReadOnlyList<RunCurves> runs)
     {
-        Plot plot = CreatePanel("Accuracy", "accuracy");
+        // Accuracy rises as training goes, so the lower right corner is usually free for the legend.
+        Plot plot = CreatePanel("Accuracy", "accuracy", Alignment.LowerRight);
         for (int run = 0; run < runs.Count; run++)
         {
             AddCurve(plot, runs, run, curve: 0, "validation accuracy", p => p.ValidationAccuracy, LinePattern.Solid, markers: false);
@@ -62,24 +63,29 @@ internal static class LearningCurvePlot
 
     private static Plot CreateLossPanel(IReadOnlyList<RunCurves> runs)
     {
-        Plot plot = CreatePanel("Losses (mean over each progress window)", "loss");
+        Plot plot = CreatePanel("Losses (mean over each progress window)", "loss", Alignment.UpperRight);
         for (int run = 0; run < runs.Count; run++)
         {
             AddCurve(plot, runs, run, curve: 2, "CE", p => p.CrossEntropy, LinePattern.Solid, markers: false);
-            AddCurve(plot, runs, run, curve: 3, "LDS", p => p.Lds, LinePattern.Dotted, markers: false);
+
+            // The supervised baseline has no LDS term; its line of zeros would only crowd the legend.
+            if (runs[run].Points.Any(p => p.Lds != 0))
+            {
+                AddCurve(plot, runs, run, curve: 3, "LDS", p => p.Lds, LinePattern.Dotted, markers: false);
+            }
         }
 
         return plot;
     }
 
-    private static Plot CreatePanel(string title, string yLabel)
+    private static Plot CreatePanel(string title, string yLabel, Alignment legendCorner)
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
         plot.Title(title, 16);
         plot.XLabel("step", 14);
         plot.YLabel(yLabel, 14);
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(legendCorner);
         return plot;
     }
 
