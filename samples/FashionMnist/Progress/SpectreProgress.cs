@@ -1,15 +1,22 @@
 using System;
 using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace VatDsl.Samples.FashionMnist.Progress;
 
 /// <summary>
-/// A Spectre.Console progress bar for a terminal: the description shows step, losses, learning
-/// rate and validation accuracy, the columns show the bar, elapsed and remaining time.
+/// A Spectre.Console progress bar for a terminal. A two-line column shows step, learning rate,
+/// losses and validation accuracy; the other columns show the bar, elapsed and remaining time.
 /// </summary>
+/// <remarks>
+/// The values take two short lines so that all columns fit an 80-column terminal. On one line,
+/// Spectre squeezed the time columns to one character each.
+/// </remarks>
 internal sealed class SpectreProgress : ITrainingProgress
 {
+    private const string ValuesKey = "values";
+
     private readonly ProgressTask _task;
     private readonly IAnsiConsole _console;
 
@@ -26,15 +33,15 @@ internal sealed class SpectreProgress : ITrainingProgress
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(
-                new TaskDescriptionColumn { Alignment = Justify.Left },
-                new ProgressBarColumn(),
+                new ValuesColumn(),
+                new ProgressBarColumn { Width = 16 },
                 new PercentageColumn(),
                 new ElapsedTimeColumn(),
-                new RemainingTimeColumn(),
-                new SpinnerColumn())
+                new RemainingTimeColumn())
             .Start(context =>
             {
-                ProgressTask task = context.AddTask(Describe(0, totalSteps, "starting"), maxValue: totalSteps);
+                ProgressTask task = context.AddTask("training", maxValue: totalSteps);
+                task.State.Update<ValueLines>(ValuesKey, _ => new ValueLines($"step 0/{totalSteps}", "starting"));
                 training(new SpectreProgress(task, console));
             });
     }
@@ -46,13 +53,24 @@ internal sealed class SpectreProgress : ITrainingProgress
         string validation = line.ValidationAccuracy is { } accuracy
             ? accuracy.ToString("F4", CultureInfo.InvariantCulture)
             : "-";
-        string values = string.Create(CultureInfo.InvariantCulture,
-            $"CE {line.CrossEntropy:F4}  LDS {line.Lds:F4}  lr {line.LearningRate:0.00e+00}  val {validation}");
-        _task.Description = Describe(line.Step, line.TotalSteps, values);
+        var values = new ValueLines(
+            string.Create(CultureInfo.InvariantCulture, $"step {line.Step}/{line.TotalSteps}  lr {line.LearningRate:0.00e+00}"),
+            string.Create(CultureInfo.InvariantCulture, $"CE {line.CrossEntropy:F4}  LDS {line.Lds:F4}  val {validation}"));
+        _task.State.Update<ValueLines>(ValuesKey, _ => values);
     }
 
     public void WriteLine(string message) => _console.WriteLine(message);
 
-    private static string Describe(int step, int totalSteps, string values) =>
-        Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"step {step}/{totalSteps}  {values}"));
+    /// <summary>Shows the two lines of values stored in the task's state.</summary>
+    private sealed class ValuesColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            ValueLines lines = task.State.Get<ValueLines>(ValuesKey);
+            return new Rows(new Text(lines.First ?? string.Empty), new Text(lines.Second ?? string.Empty));
+        }
+    }
+
+    // Spectre's task state holds only value types.
+    private readonly record struct ValueLines(string First, string Second);
 }
