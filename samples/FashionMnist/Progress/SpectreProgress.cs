@@ -57,6 +57,9 @@ internal sealed class SpectreProgress : ITrainingProgress
             string.Create(CultureInfo.InvariantCulture, $"step {line.Step}/{line.TotalSteps}  lr {line.LearningRate:0.00e+00}"),
             string.Create(CultureInfo.InvariantCulture, $"CE {line.CrossEntropy:F4}  LDS {line.Lds:F4}  val {validation}"));
         _task.State.Update<ValueLines>(ValuesKey, _ => values);
+
+        // Without ANSI support Spectre prints the description and percentage in place of the columns.
+        _task.Description = Markup.Escape($"{values.First}  {values.Second}");
     }
 
     public void WriteLine(string message) => _console.WriteLine(message);

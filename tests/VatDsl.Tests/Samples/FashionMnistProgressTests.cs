@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 using Spectre.Console;
 using VatDsl.Samples.FashionMnist.Progress;
 using Xunit;
@@ -43,15 +44,17 @@ public sealed class FashionMnistProgressTests
         Assert.Equal("step    200/6000  test accuracy 0.8000", lines[1]);
     }
 
-    [Fact]
-    public void Spectre_bar_shows_step_and_values()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Spectre_bar_shows_step_and_values(bool ansi)
     {
         var output = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No,
+            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Interactive = ansi ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
 
@@ -62,10 +65,16 @@ public sealed class FashionMnistProgressTests
             progress.WriteLine("a message");
         });
 
-        string text = output.ToString();
+        string text = Regex.Replace(output.ToString(), @"\x1b\[[0-9;?]*[A-Za-z]", string.Empty);
         Assert.Contains("step 200/6000", text);
         Assert.Contains("val 0.8123", text);
         Assert.Contains("lr 5.00e-04", text);
+        Assert.Contains("CE 0.7900", text);
         Assert.Contains("a message", text);
+        if (ansi)
+        {
+            // The live bar shows the values column, whose second line starts with the losses.
+            Assert.Matches(@"(?m)^CE 0\.7900", text);
+        }
     }
 }
