@@ -229,9 +229,10 @@ internal sealed class SampleCommandLine
     private RootCommand BuildCommand()
     {
         var command = new RootCommand(
-            "Trains FashionCnn on Fashion-MNIST with few labels, with Virtual Adversarial Training or the supervised " +
-            "baseline, and reports the test accuracy. Exit codes: 0 success, 1 unexpected failure, 2 invalid options, " +
-            "3 data missing or damaged.");
+            "Trains a network on Fashion-MNIST with few labels, with Virtual Adversarial Training, VAT+EntMin, random " +
+            "perturbation training or the supervised baseline, and reports the validation and test accuracy. With " +
+            "--compare, draws the curves of earlier runs instead. Exit codes: 0 success, 1 unexpected failure, " +
+            "2 invalid options, 3 data or compared file missing or damaged.");
         Option[] options =
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,
