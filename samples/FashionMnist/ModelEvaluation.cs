@@ -26,7 +26,7 @@ internal sealed class ModelEvaluation
     /// <summary>Creates the evaluation of <paramref name="module"/>.</summary>
     /// <param name="module">The network being trained.</param>
     /// <param name="mode">Running averages, or re-estimated statistics.</param>
-    /// <param name="images">All training images; the caller keeps ownership.</param>
+    /// <param name="images">All training images, owned by the caller.</param>
     /// <param name="unlabeled">Indices of the unlabeled images that re-estimation draws from.</param>
     /// <param name="batchSize">Images per re-estimation batch, the unlabeled batch size of training.</param>
     /// <param name="seed">Seed of the fixed subset of <see cref="ReestimationImages"/> images.</param>
@@ -57,6 +57,8 @@ internal sealed class ModelEvaluation
             return sets.Select(Measure).ToArray();
         }
 
+        // NOTE: BatchNormStatistics.Reestimate restores buffers only on the CPU, so on CUDA it
+        // throws NotSupportedException and the run ends with exit code 1.
         List<(Tensor Buffer, Tensor Saved)> saved = SaveBuffers();
         try
         {

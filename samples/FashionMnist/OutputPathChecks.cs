@@ -51,7 +51,7 @@ internal static class OutputPathChecks
         }
         else if (File.Exists(path))
         {
-            result.AddError($"--tensorboard {path} is a file. Pass a folder; it is created if missing.");
+            result.AddError($"--tensorboard {path} is a file. Pass a folder, which is created if missing.");
         }
     }
 

@@ -29,7 +29,7 @@ internal static class TrainingMethodNames
             }
         }
 
-        throw new ArgumentException($"Unknown method '{name}'; use one of {string.Join(", ", All)}.", nameof(name));
+        throw new ArgumentException($"Unknown method '{name}'. Use one of {string.Join(", ", All)}.", nameof(name));
     }
 
     /// <summary>

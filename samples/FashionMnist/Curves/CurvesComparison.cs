@@ -15,7 +15,7 @@ internal static class CurvesComparison
     /// network, labels and seed, and points to its curves through <c>curves_file</c>. A CSV
     /// file is named by its file name.
     /// </summary>
-    /// <exception cref="InvalidDataException">A file cannot be read as metrics or curves; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A file cannot be read as metrics or curves. The message names it.</exception>
     public static IReadOnlyList<RunCurves> Load(IReadOnlyList<string> paths)
     {
         var runs = new List<RunCurves>(paths.Count);

@@ -36,7 +36,7 @@ internal static class CurvesCsv
     }
 
     /// <summary>Reads a curves file written by <see cref="CurvesWriter"/>.</summary>
-    /// <exception cref="InvalidDataException">The header or a row does not match the format; the message names the file and line.</exception>
+    /// <exception cref="InvalidDataException">The header or a row does not match the format. The message names the file and line.</exception>
     public static IReadOnlyList<CurvePoint> Read(string path)
     {
         using var reader = new StreamReader(path);
@@ -73,7 +73,7 @@ internal static class CurvesCsv
         }
 
         double Number(int column) => ParseNumber(fields[column], path, lineNumber, column)
-            ?? throw new InvalidDataException($"{path}: line {lineNumber}: {Columns[column]} is empty; it is always written.");
+            ?? throw new InvalidDataException($"{path}: line {lineNumber}: {Columns[column]} is empty, but --curves always writes it.");
 
         if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out int step))
         {

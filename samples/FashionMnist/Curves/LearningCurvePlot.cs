@@ -8,7 +8,7 @@ namespace VatDsl.Samples.FashionMnist.Curves;
 
 /// <summary>
 /// Draws learning curves against step in two panels: validation and test accuracy above, the
-/// cross-entropy and LDS below. One run gets a color per curve; several runs get a color per
+/// cross-entropy and LDS below. One run gets a color per curve, and several runs get a color per
 /// run, with the line style telling the curves apart.
 /// </summary>
 internal static class LearningCurvePlot
@@ -31,7 +31,7 @@ internal static class LearningCurvePlot
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Count == 0)
         {
-            throw new ArgumentException("No runs to plot; pass at least one.", nameof(runs));
+            throw new ArgumentException("No runs to plot. Pass at least one.", nameof(runs));
         }
 
         RunCurves? empty = runs.FirstOrDefault(run => run.Points.Count == 0);
@@ -68,7 +68,7 @@ internal static class LearningCurvePlot
         {
             AddCurve(plot, runs, run, curve: 2, "CE", p => p.CrossEntropy, LinePattern.Solid, markers: false);
 
-            // The supervised baseline has no LDS term; its line of zeros would only crowd the legend.
+            // The supervised baseline has no LDS term, so a line of zeros would only crowd the legend.
             if (runs[run].Points.Any(p => p.Lds != 0))
             {
                 AddCurve(plot, runs, run, curve: 3, "LDS", p => p.Lds, LinePattern.Dotted, markers: false);

@@ -18,7 +18,7 @@ internal sealed class TensorBoardCurves
     /// <summary>Folder of the event file.</summary>
     public string Directory => _writer.LogDir;
 
-    /// <summary>Writes one scalar per measured value of <paramref name="point"/>; accuracies not measured are left out.</summary>
+    /// <summary>Writes one scalar per measured value of <paramref name="point"/>. Accuracies that were not measured are left out.</summary>
     public void Add(CurvePoint point)
     {
         // TorchSharp 0.107 stamps each event with the wall time in whole seconds since 1970, so

@@ -3,7 +3,7 @@ namespace VatDsl.Samples.FashionMnist.Progress;
 /// <summary>Where the training loop shows its progress: a progress bar on a terminal, plain lines elsewhere.</summary>
 internal interface ITrainingProgress
 {
-    /// <summary>Records that <paramref name="step"/> steps are done; called after every step.</summary>
+    /// <summary>Records that <paramref name="step"/> steps are done. The loop calls it after every step.</summary>
     void Advance(int step);
 
     /// <summary>Shows the values of a progress window.</summary>

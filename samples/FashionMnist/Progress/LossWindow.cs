@@ -25,7 +25,7 @@ internal sealed class LossWindow
         _count++;
     }
 
-    /// <summary>Stores the window's means in the Last properties and starts a new window; an empty window keeps the previous means.</summary>
+    /// <summary>Stores the window's means in the Last properties and starts a new window. An empty window keeps the previous means.</summary>
     public void Close()
     {
         if (_count == 0)

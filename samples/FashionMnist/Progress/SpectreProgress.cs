@@ -7,7 +7,7 @@ namespace VatDsl.Samples.FashionMnist.Progress;
 
 /// <summary>
 /// A Spectre.Console progress bar for a terminal. A two-line column shows step, learning rate,
-/// losses and validation accuracy; the other columns show the bar, elapsed and remaining time.
+/// losses and validation accuracy. The other columns show the bar, elapsed and remaining time.
 /// </summary>
 /// <remarks>
 /// The values take two short lines so that all columns fit an 80-column terminal. On one line,
