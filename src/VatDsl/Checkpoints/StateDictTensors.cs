@@ -62,7 +62,7 @@ internal static class StateDictTensors
     }
 
     /// <summary>Copies <paramref name="saved"/> into the state_dict of <paramref name="module"/>, after <see cref="CheckFits"/>.</summary>
-    public static void CopyInto(Dictionary<string, Tensor> saved, nn.Module module)
+    public static void CopyInto(IReadOnlyDictionary<string, Tensor> saved, nn.Module module)
     {
         Dictionary<string, Tensor> target = module.state_dict();
         using var noGrad = no_grad();
@@ -72,7 +72,7 @@ internal static class StateDictTensors
         }
     }
 
-    public static void Dispose(Dictionary<string, Tensor> saved)
+    public static void Dispose(IReadOnlyDictionary<string, Tensor> saved)
     {
         foreach (Tensor tensor in saved.Values)
         {
@@ -124,19 +124,33 @@ internal static class StateDictTensors
     /// <exception cref="CheckpointMismatchException">They differ; the message lists every difference.</exception>
     public static void CheckFits(Dictionary<string, Tensor> saved, nn.Module module, string path, string savedNetwork)
     {
-        Dictionary<string, Tensor> target = module.state_dict();
-        string targetNetwork = module.GetType().FullName ?? module.GetName();
-        var problems = new List<string>();
+        List<string> differences = Differences(saved, module.state_dict(), "the checkpoint");
+        if (differences.Count > 0)
+        {
+            string targetNetwork = module.GetType().FullName ?? module.GetName();
+            throw new CheckpointMismatchException(path,
+                $"Checkpoint {path} holds the state_dict of {savedNetwork}, which does not fit the model {targetNetwork}: " +
+                $"{string.Join("; ", differences)}. Load it into a {savedNetwork}, or start a new run for this network.");
+        }
+    }
+
+    /// <summary>
+    /// Lists the keys that only one side has, and the entries whose dtype or shape differ, in
+    /// words that name <paramref name="source"/>, for example "the checkpoint".
+    /// </summary>
+    public static List<string> Differences(IReadOnlyDictionary<string, Tensor> saved, IReadOnlyDictionary<string, Tensor> target, string source)
+    {
+        var differences = new List<string>();
         string[] missing = target.Keys.Where(k => !saved.ContainsKey(k)).ToArray();
         string[] unexpected = saved.Keys.Where(k => !target.ContainsKey(k)).ToArray();
         if (missing.Length > 0)
         {
-            problems.Add($"missing keys {string.Join(", ", missing)}");
+            differences.Add($"missing keys {string.Join(", ", missing)}");
         }
 
         if (unexpected.Length > 0)
         {
-            problems.Add($"unexpected keys {string.Join(", ", unexpected)}");
+            differences.Add($"unexpected keys {string.Join(", ", unexpected)}");
         }
 
         foreach (var (key, value) in saved)
@@ -144,16 +158,11 @@ internal static class StateDictTensors
             if (target.TryGetValue(key, out Tensor? expected)
                 && (value.dtype != expected.dtype || !value.shape.SequenceEqual(expected.shape)))
             {
-                problems.Add($"{key} is {Describe(value)} in the checkpoint but {Describe(expected)} in the model");
+                differences.Add($"{key} is {Describe(value)} in {source} but {Describe(expected)} in the model");
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new CheckpointMismatchException(path,
-                $"Checkpoint {path} holds the state_dict of {savedNetwork}, which does not fit the model {targetNetwork}: " +
-                $"{string.Join("; ", problems)}. Load it into a {savedNetwork}, or start a new run for this network.");
-        }
+        return differences;
     }
 
     private static string Describe(Tensor tensor) => $"{tensor.dtype} ({string.Join(", ", tensor.shape)})";

@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using TorchSharp.PyBridge;
 using VatDsl.Checkpoints;
@@ -30,10 +32,10 @@ public static class PyTorchExport
 
     /// <summary>
     /// Loads a state_dict written by <see cref="Save"/> or by PyTorch's <c>torch.save(model.state_dict(), path)</c>
-    /// into <paramref name="model"/>. Every key of the file and of the model must match.
+    /// into <paramref name="model"/>. Keys, dtypes and shapes must match those of the model exactly.
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    /// <exception cref="ArgumentException">The keys or shapes differ from those of <paramref name="model"/>; the message comes from TorchSharp.</exception>
+    /// <exception cref="ArgumentException">The file's state_dict does not fit <paramref name="model"/>; the model is unchanged.</exception>
     public static void Load(nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -43,6 +45,31 @@ public static class PyTorchExport
             throw new FileNotFoundException($"PyTorch state_dict file {path} not found. Check the path.", path);
         }
 
-        model.load_py(path, strict: true);
+        var saved = new Dictionary<string, Tensor>();
+        try
+        {
+            using (FileStream stream = File.OpenRead(path))
+            {
+                foreach (DictionaryEntry entry in PyTorchUnpickler.UnpickleStateDict(stream))
+                {
+                    saved[(string)entry.Key] = (Tensor)entry.Value!;
+                }
+            }
+
+            List<string> differences = StateDictTensors.Differences(saved, model.state_dict(), "the file");
+            if (differences.Count > 0)
+            {
+                string network = model.GetType().FullName ?? model.GetName();
+                throw new ArgumentException(
+                    $"The state_dict in {path} does not fit the model {network}: {string.Join("; ", differences)}. " +
+                    $"Load it into the network it was exported from.", nameof(model));
+            }
+
+            StateDictTensors.CopyInto(saved, model);
+        }
+        finally
+        {
+            StateDictTensors.Dispose(saved);
+        }
     }
 }
