@@ -13,8 +13,8 @@ import torch
 
 MARKER = "<!-- pytorch-definitions -->"
 
-# LibTorch builds differ in their float32 convolution and matrix kernels, so logits agree to
-# rounding only; 1e-4 is far below the logit differences a wrong weight would cause.
+# LibTorch builds differ in their float32 convolution and matrix kernels, so logits agree only
+# up to rounding. 1e-4 is far below the logit differences that a wrong weight would cause.
 TOLERANCE = 1e-4
 
 

@@ -5,7 +5,7 @@ namespace VatDsl.Checkpoints;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new content, never
-/// a partial file: the content goes to a temporary file in the same folder, which is flushed to
+/// a partial file. The content goes to a temporary file in the same folder, which is flushed to
 /// disk and then renamed over the target.
 /// </summary>
 /// <remarks>

@@ -12,10 +12,10 @@ using static TorchSharp.torch;
 namespace VatDsl.Checkpoints;
 
 /// <summary>
-/// Saves and loads everything a training run needs to continue as if it had not stopped: the
-/// model's state_dict (parameters and buffers such as the BatchNorm running statistics), the
-/// optimizer state, the step, the position in the batch order, the state of TorchSharp's CPU
-/// random number generator, and the settings the run must repeat.
+/// Saves and loads everything a training run needs to continue as if it had not stopped. That is
+/// the model's state_dict (parameters and buffers such as the BatchNorm running statistics), the
+/// optimizer state and the step. It also includes the position in the batch order, the state of
+/// TorchSharp's CPU random number generator, and the settings the run must repeat.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,7 +31,7 @@ namespace VatDsl.Checkpoints;
 public static class TrainingCheckpoint
 {
     /// <summary>Writes a checkpoint of <paramref name="model"/> and <paramref name="optimizer"/> to <paramref name="path"/>.</summary>
-    /// <param name="path">Checkpoint file. Its folder must exist; a previous file is replaced only once the new one is complete.</param>
+    /// <param name="path">Checkpoint file. Its folder must exist. A previous file is replaced only once the new one is complete.</param>
     /// <param name="model">Network being trained.</param>
     /// <param name="optimizer">Optimizer over the parameters of <paramref name="model"/>, one of TorchSharp's managed optimizers (Adam, SGD, ...).</param>
     /// <param name="step">Number of optimizer steps completed.</param>
@@ -162,7 +162,7 @@ public static class TrainingCheckpoint
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
         {
-            // The checksum matched, so the content is as written: by another program, or by a VatDsl with a bug.
+            // The checksum matched, so the content is what its writer wrote. That writer was another program or a buggy VatDsl.
             throw new CheckpointFormatException(path,
                 $"Checkpoint {path} has a valid checksum but malformed content ({e.Message}). It was not written by this " +
                 "version of VatDsl. Start a new run, or resume with the version that wrote it.", e);

@@ -31,9 +31,9 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     [InlineData("cnn", "supervised")]
     public void Resumed_run_ends_with_uninterrupted_weights(string network, string method)
     {
-        // Bit-exact, because the resumed run restores the weights, Adam's moments, the batch order
-        // and the generator state that dropout, Gaussian noise and the VAT directions draw from,
-        // and LibTorch's CPU kernels give the same bits for the same inputs in one process.
+        // The comparison is bit-exact. The resumed run restores the weights, Adam's moments, the
+        // batch order and the generator state that dropout, Gaussian noise and the VAT directions
+        // draw from. LibTorch's CPU kernels give the same bits for the same inputs in one process.
         string uninterruptedWeights = Path.Combine(_files.Directory, "uninterrupted.pt");
         string resumedWeights = Path.Combine(_files.Directory, "resumed.pt");
         string uninterruptedFolder = Path.Combine(_files.Directory, "uninterrupted");
@@ -54,7 +54,7 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Checkpoint_is_written_every_n_steps_and_at_end()
+    public void Checkpoint_every_n_steps_and_at_end()
     {
         string folder = Path.Combine(_files.Directory, "checkpoints");
 
@@ -184,7 +184,7 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Checkpoint_path_that_is_a_file_exits_with_code_two()
+    public void Checkpoint_file_path_exits_with_code_two()
     {
         string file = Path.Combine(_files.Directory, "a-file");
         File.WriteAllText(file, "");
