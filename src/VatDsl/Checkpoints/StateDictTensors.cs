@@ -24,7 +24,10 @@ internal static class StateDictTensors
         foreach (var (key, value) in stateDict)
         {
             using var noGrad = no_grad();
-            using Tensor cpu = value.detach().cpu().contiguous();
+            // cpu() and contiguous() may return their input, and disposing a tensor twice is harmless.
+            using Tensor detached = value.detach();
+            using Tensor onCpu = detached.cpu();
+            using Tensor cpu = onCpu.contiguous();
             writer.Write(key);
             writer.Write((int)cpu.dtype);
             writer.Write((int)cpu.ndim);

@@ -27,6 +27,10 @@ namespace VatDsl.Checkpoints;
 /// The optimizer state uses TorchSharp's own format (<c>OptimizerHelper.save_state_dict</c>),
 /// which PyTorch cannot read. Use <see cref="Export.PyTorchExport"/> for weights that PyTorch loads.
 /// </para>
+/// <para>
+/// NOTE: tested on the CPU only. Only the CPU generator state is saved, so a run on CUDA resumes
+/// with other dropout masks and VAT directions than an uninterrupted run would draw.
+/// </para>
 /// </remarks>
 public static class TrainingCheckpoint
 {
