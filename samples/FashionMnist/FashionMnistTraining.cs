@@ -5,7 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using TorchSharp;
+using VatDsl.Checkpoints;
 using VatDsl.Data;
+using VatDsl.Export;
 using static TorchSharp.torch;
 
 namespace VatDsl.Samples.FashionMnist;
@@ -16,6 +18,9 @@ internal static class FashionMnistTraining
     /// <summary>Exit code when the data folder or a data file is missing or damaged.</summary>
     public const int DataErrorExitCode = 3;
 
+    /// <summary>Exit code when the checkpoint to resume is missing, damaged or written by another run, or a new run would overwrite one.</summary>
+    public const int CheckpointErrorExitCode = 4;
+
     /// <summary>Runs the training described by <paramref name="options"/> and returns the process exit code.</summary>
     public static int Run(TrainingOptions options, TextWriter output, TextWriter error)
     {
@@ -25,6 +30,17 @@ internal static class FashionMnistTraining
                 "error: --device cuda: CUDA is not available. This sample references TorchSharp-cpu; " +
                 "reference TorchSharp-cuda-linux (or -windows) instead and run on a machine with an NVIDIA GPU, or use --device cpu.");
             return SampleCommandLine.InvalidOptionsExitCode;
+        }
+
+        RunCheckpoints? checkpoints;
+        try
+        {
+            checkpoints = RunCheckpoints.Open(options);
+        }
+        catch (Exception e) when (e is IOException or CheckpointMismatchException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CheckpointErrorExitCode;
         }
 
         FashionMnistDataset dataset;
@@ -55,11 +71,20 @@ internal static class FashionMnistTraining
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
-        Train(options, dataset, split, output);
+        try
+        {
+            Train(options, dataset, split, checkpoints, output);
+        }
+        catch (Exception e) when (e is CheckpointFormatException or CheckpointMismatchException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CheckpointErrorExitCode;
+        }
+
         return 0;
     }
 
-    private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, TextWriter output)
+    private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, RunCheckpoints? checkpoints, TextWriter output)
     {
         DateTime started = DateTime.UtcNow;
         Device device = torch.device(options.Device);
@@ -98,7 +123,8 @@ internal static class FashionMnistTraining
         var evaluations = new List<EvaluationPoint>();
         var clock = Stopwatch.StartNew();
         TimeSpan evaluationTime = TimeSpan.Zero;
-        for (int step = 1; step <= options.Steps; step++)
+        int firstStep = checkpoints?.Restore(module, optimizer, batches, output) ?? 1;
+        for (int step = firstStep; step <= options.Steps; step++)
         {
             using (NewDisposeScope())
             {
@@ -132,6 +158,8 @@ internal static class FashionMnistTraining
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"step {step,6}/{options.Steps}  test accuracy {accuracy:F4}  (evaluated in {ProgressLog.FormatDuration(clock.Elapsed - before)})"));
             }
+
+            checkpoints?.SaveIfDue(step, module, optimizer, batches, output);
         }
 
         clock.Stop();
@@ -169,6 +197,12 @@ internal static class FashionMnistTraining
             };
             File.WriteAllText(options.MetricsPath, JsonSerializer.Serialize(metrics, MetricsJsonContext.Default.RunMetrics));
             output.WriteLine($"metrics written to {Path.GetFullPath(options.MetricsPath)}");
+        }
+
+        if (options.ExportPyTorchPath is not null)
+        {
+            PyTorchExport.Save(module, options.ExportPyTorchPath);
+            output.WriteLine($"PyTorch state_dict written to {Path.GetFullPath(options.ExportPyTorchPath)}");
         }
     }
 

@@ -97,6 +97,28 @@ internal sealed class SampleCommandLine
         DefaultValueFactory = _ => "cpu",
     };
 
+    private readonly Option<string?> _checkpoint = new("--checkpoint")
+    {
+        Description = $"Folder for the training checkpoint ({RunCheckpoints.FileName}): model, optimizer, step, batch order " +
+            "and random state, written every --checkpoint-every steps and after the last step. Created if missing",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<int> _checkpointEvery = IntegerOption("--checkpoint-every", 500, 1, "at least one step",
+        "Steps between checkpoints (with --checkpoint)");
+
+    private readonly Option<bool> _resume = new("--resume")
+    {
+        Description = "Continue from the checkpoint in --checkpoint DIR up to --steps. The network, method, labels, seed, " +
+            "batch sizes, learning rate, epsilon and xi must equal those of the run that wrote it",
+    };
+
+    private readonly Option<string?> _exportPyTorch = new("--export-pytorch")
+    {
+        Description = "Write the final weights as a PyTorch state_dict (torch.save format) to this file",
+        HelpName = "FILE",
+    };
+
     private SampleCommandLine()
     {
         Command = BuildCommand();
@@ -142,7 +164,11 @@ internal sealed class SampleCommandLine
             Device: result.GetRequiredValue(_device),
             Epsilon: result.GetValue(_epsilon),
             Xi: result.GetValue(_xi),
-            Network: result.GetRequiredValue(_network));
+            Network: result.GetRequiredValue(_network),
+            CheckpointDirectory: result.GetValue(_checkpoint),
+            CheckpointEvery: result.GetValue(_checkpointEvery),
+            Resume: result.GetValue(_resume),
+            ExportPyTorchPath: result.GetValue(_exportPyTorch));
 
         // Checked here, after parsing, because a command validator that reads an option whose
         // conversion failed throws instead of reporting.
@@ -156,7 +182,45 @@ internal sealed class SampleCommandLine
             return null;
         }
 
+        string? checkpointError = CheckCheckpointOptions(options, result.GetResult(_checkpointEvery) is { Implicit: false });
+        if (checkpointError is not null)
+        {
+            errors = [checkpointError];
+            return null;
+        }
+
         return options;
+    }
+
+    private static string? CheckCheckpointOptions(TrainingOptions options, bool checkpointEveryGiven)
+    {
+        if (options.CheckpointDirectory is null)
+        {
+            if (options.Resume)
+            {
+                return "--resume needs --checkpoint DIR, the folder of the checkpoint to continue from.";
+            }
+
+            if (checkpointEveryGiven)
+            {
+                return "--checkpoint-every needs --checkpoint DIR, the folder to write the checkpoints to.";
+            }
+
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CheckpointDirectory))
+        {
+            return "--checkpoint needs a folder name.";
+        }
+
+        if (File.Exists(options.CheckpointDirectory))
+        {
+            return $"--checkpoint {options.CheckpointDirectory} is a file, not a folder. Pass a folder name; " +
+                $"the checkpoint is written to DIR/{RunCheckpoints.FileName}.";
+        }
+
+        return null;
     }
 
     private RootCommand BuildCommand()
@@ -164,11 +228,12 @@ internal sealed class SampleCommandLine
         var command = new RootCommand(
             "Trains FashionCnn on Fashion-MNIST with few labels, with Virtual Adversarial Training or the supervised " +
             "baseline, and reports the test accuracy. Exit codes: 0 success, 1 unexpected failure, 2 invalid options, " +
-            "3 data missing or damaged.");
+            "3 data missing or damaged, 4 checkpoint missing, damaged or written by another run.");
         Option[] options =
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,
             _learningRate, _epsilon, _xi, _network, _evalEvery, _logEvery, _metrics, _device,
+            _checkpoint, _checkpointEvery, _resume, _exportPyTorch,
         ];
         foreach (Option option in options)
         {
@@ -179,6 +244,7 @@ internal sealed class SampleCommandLine
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _network.AcceptOnlyFromAmong("cnn", "mlp");
         _metrics.Validators.Add(ValidateMetricsPath);
+        _exportPyTorch.Validators.Add(ValidateExportPath);
         return command;
     }
 
@@ -239,6 +305,26 @@ internal sealed class SampleCommandLine
         else if (folder is not null && !Directory.Exists(folder))
         {
             result.AddError($"--metrics {path}: folder {folder} not found. Create it first, so the results are not lost after training.");
+        }
+    }
+
+    private static void ValidateExportPath(OptionResult result)
+    {
+        string? path = result.GetValueOrDefault<string?>();
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            result.AddError("--export-pytorch needs a file name.");
+            return;
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (Directory.Exists(path))
+        {
+            result.AddError($"--export-pytorch {path} is a folder. Pass a file name such as {Path.Combine(path, "weights.pt")}.");
+        }
+        else if (folder is not null && !Directory.Exists(folder))
+        {
+            result.AddError($"--export-pytorch {path}: folder {folder} not found. Create it first, so the weights are not lost after training.");
         }
     }
 }

@@ -23,6 +23,10 @@ internal enum TrainingMethod
 /// <param name="Epsilon">Norm of the VAT perturbation in [0, 1] pixel units, or null for the network's [Vat] value.</param>
 /// <param name="Xi">Finite-difference step of the power iteration, or null for the network's [Vat] value.</param>
 /// <param name="Network">Name of the network to train: cnn or mlp.</param>
+/// <param name="CheckpointDirectory">Folder of the checkpoint file, or null for no checkpoints.</param>
+/// <param name="CheckpointEvery">Steps between checkpoints. The last step always writes one.</param>
+/// <param name="Resume">Whether to continue from the checkpoint in <paramref name="CheckpointDirectory"/>.</param>
+/// <param name="ExportPyTorchPath">File for the final weights as a PyTorch state_dict, or null.</param>
 internal sealed record TrainingOptions(
     string DataDirectory,
     int Labels,
@@ -38,4 +42,8 @@ internal sealed record TrainingOptions(
     string Device,
     double? Epsilon,
     double? Xi = null,
-    string Network = "cnn");
+    string Network = "cnn",
+    string? CheckpointDirectory = null,
+    int CheckpointEvery = 500,
+    bool Resume = false,
+    string? ExportPyTorchPath = null);
