@@ -7,7 +7,9 @@ using System.Linq;
 using System.Text.Json;
 using Spectre.Console;
 using TorchSharp;
+using VatDsl.Checkpoints;
 using VatDsl.Data;
+using VatDsl.Export;
 using VatDsl.Samples.FashionMnist.Curves;
 using VatDsl.Samples.FashionMnist.Progress;
 using static TorchSharp.torch;
@@ -19,6 +21,9 @@ internal static class FashionMnistTraining
 {
     /// <summary>Exit code when the data folder or a data file is missing or damaged.</summary>
     public const int DataErrorExitCode = 3;
+
+    /// <summary>Exit code when the checkpoint to resume is missing, damaged or written by another run, or a new run would overwrite one.</summary>
+    public const int CheckpointErrorExitCode = 4;
 
     /// <summary>Runs the training described by <paramref name="options"/> and returns the process exit code.</summary>
     /// <param name="options">Settings of the run.</param>
@@ -33,6 +38,17 @@ internal static class FashionMnistTraining
                 "error: --device cuda: CUDA is not available. This sample references TorchSharp-cpu; " +
                 "reference TorchSharp-cuda-linux (or -windows) instead and run on a machine with an NVIDIA GPU, or use --device cpu.");
             return SampleCommandLine.InvalidOptionsExitCode;
+        }
+
+        RunCheckpoints? checkpoints;
+        try
+        {
+            checkpoints = RunCheckpoints.Open(options);
+        }
+        catch (Exception e) when (e is IOException or CheckpointMismatchException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CheckpointErrorExitCode;
         }
 
         FashionMnistDataset dataset;
@@ -63,13 +79,22 @@ internal static class FashionMnistTraining
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
-        Train(options, dataset, split, output, terminal);
+        try
+        {
+            Train(options, dataset, split, checkpoints, output, terminal);
+        }
+        catch (Exception e) when (e is CheckpointFormatException or CheckpointMismatchException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CheckpointErrorExitCode;
+        }
+
         return 0;
     }
 
-    private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, TextWriter output, IAnsiConsole? terminal)
+    private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, RunCheckpoints? checkpoints,
+        TextWriter output, IAnsiConsole? terminal)
     {
-        DateTime started = DateTime.UtcNow;
         Device device = torch.device(options.Device);
         torch.manual_seed(options.Seed);
 
@@ -107,16 +132,49 @@ internal static class FashionMnistTraining
         MachineInfo machine = MachineDescription.Current();
         PrintHeader(options, dataset, split, vatOptions, machine, output);
 
+        // A resumed run continues the history of the checkpoint: times, evaluations, curves and the open loss window.
+        int firstStep = 1;
+        RunHistory? history = null;
+        if (checkpoints?.ResumeFrom is not null)
+        {
+            (firstStep, history) = checkpoints.Restore(module, optimizer, batches, output);
+            ReportHistory(options, history, output);
+        }
+
+        string bnStats = options.BatchNormStatistics == BatchNormEvaluation.Running ? "running" : "reestimate";
+        DateTime started = history is null
+            ? DateTime.UtcNow
+            : DateTime.Parse(history.StartedUtc, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         var window = new LossWindow();
-        var evaluations = new List<EvaluationPoint>();
-        using var recorder = new CurveRecorder(options.CurvesPath, options.TensorBoardDirectory);
+        if (history is not null)
+        {
+            window.Restore(history.Window);
+        }
+
+        var evaluations = new List<EvaluationPoint>(history?.Evaluations ?? []);
+        using var recorder = new CurveRecorder(options.CurvesPath, options.TensorBoardDirectory, history?.Curves ?? []);
+        TimeSpan elapsedBefore = TimeSpan.FromSeconds(history?.ElapsedSeconds ?? 0);
         var clock = Stopwatch.StartNew();
-        TimeSpan evaluationTime = TimeSpan.Zero;
-        double? validationAccuracy = null;
+        TimeSpan Elapsed() => elapsedBefore + clock.Elapsed;
+        TimeSpan evaluationTime = TimeSpan.FromSeconds(history?.EvaluationSeconds ?? 0);
+        double? validationAccuracy = history?.ValidationAccuracy;
+        int lastStep = options.StopAfter ?? options.Steps;
+
+        RunHistory CaptureHistory() => new()
+        {
+            StartedUtc = started.ToString("O", CultureInfo.InvariantCulture),
+            ElapsedSeconds = Elapsed().TotalSeconds,
+            EvaluationSeconds = evaluationTime.TotalSeconds,
+            Evaluations = evaluations.ToArray(),
+            Curves = recorder.Points.ToArray(),
+            Window = window.Capture(),
+            ValidationAccuracy = validationAccuracy,
+            BnStats = bnStats,
+        };
 
         void TrainSteps(ITrainingProgress progress)
         {
-            for (int step = 1; step <= options.Steps; step++)
+            for (int step = firstStep; step <= lastStep; step++)
             {
                 // The schedule counts steps from 0, so the first step runs at its first learning rate.
                 schedule?.Apply(optimizer, step - 1);
@@ -140,35 +198,41 @@ internal static class FashionMnistTraining
 
                 progress.Advance(step);
                 bool evaluateTest = step == options.Steps || (options.EvalEvery > 0 && step % options.EvalEvery == 0);
-                if (!evaluateTest && step % options.LogEvery != 0)
+                if (evaluateTest || step % options.LogEvery == 0)
                 {
-                    continue;
+                    ReportProgress(step, learningRate, evaluateTest, progress);
                 }
 
-                window.Close();
-                TimeSpan before = clock.Elapsed;
-                double?[] accuracies = evaluation.Accuracies(validationSet, evaluateTest ? (testImages, testLabels) : null);
-                TimeSpan evaluated = clock.Elapsed - before;
-                evaluationTime += evaluated;
-                validationAccuracy = accuracies[0] ?? validationAccuracy;
-                double? testAccuracy = accuracies[1];
-
-                // The estimate extrapolates the training time per step so far and leaves out the evaluations still to come.
-                TimeSpan training = clock.Elapsed - evaluationTime;
-                TimeSpan remaining = training * ((double)(options.Steps - step) / step);
-                progress.Report(new ProgressLine(step, options.Steps, window.LastCrossEntropy, window.LastLds, window.LastTotal,
-                    learningRate, validationAccuracy, clock.Elapsed, remaining));
-                double seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
-                if (testAccuracy is { } test)
-                {
-                    evaluations.Add(new EvaluationPoint(step, test, seconds, accuracies[0]));
-                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"step {step,6}/{options.Steps}  test accuracy {test:F4}  (evaluated in {PlainProgress.FormatDuration(evaluated)})"));
-                }
-
-                recorder.Add(new CurvePoint(step, window.LastCrossEntropy, window.LastLds, window.LastTotal, learningRate,
-                    accuracies[0], testAccuracy, clock.Elapsed.TotalSeconds));
+                checkpoints?.SaveIfDue(step, module, optimizer, batches, CaptureHistory, progress.WriteLine);
             }
+        }
+
+        void ReportProgress(int step, double learningRate, bool evaluateTest, ITrainingProgress progress)
+        {
+            window.Close();
+            TimeSpan before = clock.Elapsed;
+            double?[] accuracies = evaluation.Accuracies(validationSet, evaluateTest ? (testImages, testLabels) : null);
+            TimeSpan evaluated = clock.Elapsed - before;
+            evaluationTime += evaluated;
+            validationAccuracy = accuracies[0] ?? validationAccuracy;
+            double? testAccuracy = accuracies[1];
+
+            // The estimate extrapolates the training time per step so far, before a resume included,
+            // and leaves out the evaluations still to come.
+            TimeSpan training = Elapsed() - evaluationTime;
+            TimeSpan remaining = training * ((double)(options.Steps - step) / step);
+            progress.Report(new ProgressLine(step, options.Steps, window.LastCrossEntropy, window.LastLds, window.LastTotal,
+                learningRate, validationAccuracy, Elapsed(), remaining));
+            double seconds = Math.Round(Elapsed().TotalSeconds, 1);
+            if (testAccuracy is { } test)
+            {
+                evaluations.Add(new EvaluationPoint(step, test, seconds, accuracies[0]));
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"step {step,6}/{options.Steps}  test accuracy {test:F4}  (evaluated in {PlainProgress.FormatDuration(evaluated)})"));
+            }
+
+            recorder.Add(new CurvePoint(step, window.LastCrossEntropy, window.LastLds, window.LastTotal, learningRate,
+                accuracies[0], testAccuracy, Elapsed().TotalSeconds));
         }
 
         if (terminal is null)
@@ -177,15 +241,24 @@ internal static class FashionMnistTraining
         }
         else
         {
-            SpectreProgress.Run(terminal, options.Steps, TrainSteps);
+            SpectreProgress.Run(terminal, options.Steps, firstStep - 1, TrainSteps);
         }
 
         clock.Stop();
+        if (lastStep < options.Steps)
+        {
+            output.WriteLine(
+                $"stopped after step {lastStep} of {options.Steps} (--stop-after) in {PlainProgress.FormatDuration(Elapsed())}. " +
+                "Run again with --resume to continue. The final results, --metrics, --plot and --export-pytorch come at the last step.");
+            ReportCurveFiles(options, recorder, output);
+            return;
+        }
+
         string methodName = TrainingMethodNames.Name(options.Method);
         double finalTestAccuracy = evaluations[^1].TestAccuracy;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{methodName}, {options.Labels} labels, {options.Steps} steps, seed {options.Seed}: " +
-            $"test accuracy {finalTestAccuracy:F4} in {PlainProgress.FormatDuration(clock.Elapsed)}"));
+            $"test accuracy {finalTestAccuracy:F4} in {PlainProgress.FormatDuration(Elapsed())}"));
         ReportCurveFiles(options, recorder, output);
 
         if (options.PlotPath is not null)
@@ -198,9 +271,31 @@ internal static class FashionMnistTraining
         if (options.MetricsPath is not null)
         {
             RunMetrics metrics = RunMetricsFactory.Create(options, vatOptions, window, evaluations, recorder.Points,
-                clock.Elapsed, started, machine);
+                Elapsed(), started, machine);
             File.WriteAllText(options.MetricsPath, JsonSerializer.Serialize(metrics, MetricsJsonContext.Default.RunMetrics));
             output.WriteLine($"metrics written to {Path.GetFullPath(options.MetricsPath)}");
+        }
+
+        if (options.ExportPyTorchPath is not null)
+        {
+            PyTorchExport.Save(module, options.ExportPyTorchPath);
+            output.WriteLine($"PyTorch state_dict written to {Path.GetFullPath(options.ExportPyTorchPath)}");
+        }
+    }
+
+    private static void ReportHistory(TrainingOptions options, RunHistory? history, TextWriter output)
+    {
+        if (history is null)
+        {
+            output.WriteLine("The checkpoint holds no run history, so times, --metrics and the curves cover only the resumed steps.");
+            return;
+        }
+
+        string bnStats = options.BatchNormStatistics == BatchNormEvaluation.Running ? "running" : "reestimate";
+        if (history.BnStats != bnStats)
+        {
+            output.WriteLine($"--bn-stats is {bnStats} now but was {history.BnStats} before the checkpoint, so the accuracies " +
+                "recorded before the resume were measured with the other BatchNorm statistics.");
         }
     }
 

@@ -151,6 +151,37 @@ internal sealed class SampleCommandLine
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private readonly Option<string?> _checkpoint = new("--checkpoint")
+    {
+        Description = $"Folder for the training checkpoint ({RunCheckpoints.FileName}): model, optimizer, step, batch order " +
+            "and random state, written every --checkpoint-every steps and after the last step. Created if missing",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<int> _checkpointEvery = IntegerOption("--checkpoint-every", 500, 1, "at least one step",
+        "Steps between checkpoints (with --checkpoint)");
+
+    private readonly Option<bool> _resume = new("--resume")
+    {
+        Description = "Continue from the checkpoint in --checkpoint DIR up to --steps. The network, method, labels, seed, " +
+            "batch sizes, learning rate, schedule, validation slice, epsilon and xi must equal those of the run that wrote " +
+            "it, and so must --steps under the official schedule",
+    };
+
+    private readonly Option<string?> _exportPyTorch = new("--export-pytorch")
+    {
+        Description = "Write the final weights as a PyTorch state_dict (torch.save format) to this file",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<int?> _stopAfter = new("--stop-after")
+    {
+        Description = "Stop after this step, below --steps, write the checkpoint and exit with code 0, for example to fit " +
+            "a job time limit. A later run with --resume continues on the same learning-rate schedule (needs --checkpoint)",
+        HelpName = "N",
+        CustomParser = result => ParseInteger(result, "--stop-after", 1, "at least 1 and below --steps"),
+    };
+
     private SampleCommandLine()
     {
         Command = BuildCommand();
@@ -203,7 +234,12 @@ internal sealed class SampleCommandLine
             CurvesPath: result.GetValue(_curves),
             TensorBoardDirectory: result.GetValue(_tensorBoard),
             PlotPath: result.GetValue(_plot),
-            ComparePaths: result.GetResult(_compare) is null ? null : result.GetRequiredValue(_compare));
+            ComparePaths: result.GetResult(_compare) is null ? null : result.GetRequiredValue(_compare),
+            CheckpointDirectory: result.GetValue(_checkpoint),
+            CheckpointEvery: result.GetValue(_checkpointEvery),
+            Resume: result.GetValue(_resume),
+            ExportPyTorchPath: result.GetValue(_exportPyTorch),
+            StopAfter: result.GetValue(_stopAfter));
 
         // Checked here, after parsing, because a command validator that reads an option whose
         // conversion failed throws instead of reporting.
@@ -223,7 +259,56 @@ internal sealed class SampleCommandLine
             return null;
         }
 
+        string? checkpointError = CheckCheckpointOptions(options, result.GetResult(_checkpointEvery) is { Implicit: false });
+        if (checkpointError is not null)
+        {
+            errors = [checkpointError];
+            return null;
+        }
+
         return options;
+    }
+
+    private static string? CheckCheckpointOptions(TrainingOptions options, bool checkpointEveryGiven)
+    {
+        if (options.CheckpointDirectory is null)
+        {
+            if (options.Resume)
+            {
+                return "--resume needs --checkpoint DIR, the folder of the checkpoint to continue from.";
+            }
+
+            if (checkpointEveryGiven)
+            {
+                return "--checkpoint-every needs --checkpoint DIR, the folder to write the checkpoints to.";
+            }
+
+            if (options.StopAfter is not null)
+            {
+                return "--stop-after needs --checkpoint DIR, the folder to write the checkpoint that --resume continues from.";
+            }
+
+            return null;
+        }
+
+        if (options.StopAfter is { } stopAfter && stopAfter >= options.Steps)
+        {
+            return $"--stop-after {stopAfter} is not below --steps {options.Steps}. Pass a step below {options.Steps}, " +
+                "or leave --stop-after out to train to the end.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CheckpointDirectory))
+        {
+            return "--checkpoint needs a folder name.";
+        }
+
+        if (File.Exists(options.CheckpointDirectory))
+        {
+            return $"--checkpoint {options.CheckpointDirectory} is a file, not a folder. Pass a folder name; " +
+                $"the checkpoint is written to DIR/{RunCheckpoints.FileName}.";
+        }
+
+        return null;
     }
 
     private RootCommand BuildCommand()
@@ -232,12 +317,14 @@ internal sealed class SampleCommandLine
             "Trains a network on Fashion-MNIST with few labels, with Virtual Adversarial Training, VAT+EntMin, random " +
             "perturbation training or the supervised baseline, and reports the validation and test accuracy. With " +
             "--compare, draws the curves of earlier runs instead. Exit codes: 0 success, 1 unexpected failure, " +
-            "2 invalid options, 3 data or compared file missing or damaged.");
+            "2 invalid options, 3 data or compared file missing or damaged, 4 checkpoint missing, damaged or written " +
+            "by another run.");
         Option[] options =
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,
             _learningRate, _epsilon, _xi, _network, _evalEvery, _logEvery, _metrics, _device,
             _schedule, _validation, _batchNormStatistics, _curves, _tensorBoard, _plot, _compare,
+            _checkpoint, _checkpointEvery, _resume, _exportPyTorch, _stopAfter,
         ];
         foreach (Option option in options)
         {
@@ -255,6 +342,7 @@ internal sealed class SampleCommandLine
         _plot.Validators.Add(OutputPathChecks.ValidatePngExtension);
         _tensorBoard.Validators.Add(OutputPathChecks.ValidateFolder);
         _compare.Validators.Add(OutputPathChecks.ValidateComparedFiles);
+        _exportPyTorch.Validators.Add(ValidateExportPath);
         return command;
     }
 
@@ -328,6 +416,26 @@ internal sealed class SampleCommandLine
         else if (folder is not null && !Directory.Exists(folder))
         {
             result.AddError($"--metrics {path}: folder {folder} not found. Create it first, so the results are not lost after training.");
+        }
+    }
+
+    private static void ValidateExportPath(OptionResult result)
+    {
+        string? path = result.GetValueOrDefault<string?>();
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            result.AddError("--export-pytorch needs a file name.");
+            return;
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (Directory.Exists(path))
+        {
+            result.AddError($"--export-pytorch {path} is a folder. Pass a file name such as {Path.Combine(path, "weights.pt")}.");
+        }
+        else if (folder is not null && !Directory.Exists(folder))
+        {
+            result.AddError($"--export-pytorch {path}: folder {folder} not found. Create it first, so the weights are not lost after training.");
         }
     }
 }

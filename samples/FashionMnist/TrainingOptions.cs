@@ -58,6 +58,11 @@ internal enum BatchNormEvaluation
 /// <param name="TensorBoardDirectory">Folder for TensorBoard event files, or null.</param>
 /// <param name="PlotPath">PNG file for the learning-curve figure, or null.</param>
 /// <param name="ComparePaths">Curves of earlier runs to draw in one figure instead of training, or null.</param>
+/// <param name="CheckpointDirectory">Folder of the checkpoint file, or null for no checkpoints.</param>
+/// <param name="CheckpointEvery">Steps between checkpoints. The last step always writes one.</param>
+/// <param name="Resume">Whether to continue from the checkpoint in <paramref name="CheckpointDirectory"/>.</param>
+/// <param name="ExportPyTorchPath">File for the final weights as a PyTorch state_dict, or null.</param>
+/// <param name="StopAfter">Step after which the run writes its checkpoint and stops before <paramref name="Steps"/>, or null to train to the end.</param>
 internal sealed record TrainingOptions(
     string DataDirectory,
     int Labels,
@@ -80,7 +85,12 @@ internal sealed record TrainingOptions(
     string? CurvesPath = null,
     string? TensorBoardDirectory = null,
     string? PlotPath = null,
-    IReadOnlyList<string>? ComparePaths = null)
+    IReadOnlyList<string>? ComparePaths = null,
+    string? CheckpointDirectory = null,
+    int CheckpointEvery = 500,
+    bool Resume = false,
+    string? ExportPyTorchPath = null,
+    int? StopAfter = null)
 {
     /// <summary>Whether the method adds an LDS term on unlabeled batches.</summary>
     public bool UsesUnlabeledData => Method != TrainingMethod.Supervised;

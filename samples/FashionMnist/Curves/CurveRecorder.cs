@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 
 namespace VatDsl.Samples.FashionMnist.Curves;
 
@@ -13,10 +15,31 @@ internal sealed class CurveRecorder : IDisposable
     private readonly CurvesWriter? _csv;
     private readonly TensorBoardCurves? _tensorBoard;
 
-    public CurveRecorder(string? csvPath, string? tensorBoardDirectory)
+    /// <summary>Creates the recorder and its outputs.</summary>
+    /// <param name="csvPath">CSV file, or null.</param>
+    /// <param name="tensorBoardDirectory">Folder for TensorBoard event files, or null.</param>
+    /// <param name="earlierPoints">
+    /// Points recorded before a resume, from the checkpoint, or empty for a new run. The CSV file
+    /// starts with them. TensorBoard gets them only when its folder holds no event file yet,
+    /// because the folder of the interrupted run already contains them.
+    /// </param>
+    public CurveRecorder(string? csvPath, string? tensorBoardDirectory, IReadOnlyList<CurvePoint> earlierPoints)
     {
-        _csv = csvPath is null ? null : new CurvesWriter(csvPath);
-        _tensorBoard = tensorBoardDirectory is null ? null : new TensorBoardCurves(tensorBoardDirectory);
+        _points.AddRange(earlierPoints);
+        _csv = csvPath is null ? null : new CurvesWriter(csvPath, earlierPoints);
+        if (tensorBoardDirectory is not null)
+        {
+            bool hasEvents = Directory.Exists(tensorBoardDirectory) &&
+                Directory.EnumerateFiles(tensorBoardDirectory, TensorBoardCurves.EventFilePattern).Any();
+            _tensorBoard = new TensorBoardCurves(tensorBoardDirectory);
+            if (!hasEvents)
+            {
+                foreach (CurvePoint point in earlierPoints)
+                {
+                    _tensorBoard.Add(point);
+                }
+            }
+        }
     }
 
     /// <summary>Points recorded so far, in step order.</summary>

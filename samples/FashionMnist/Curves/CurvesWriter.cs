@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace VatDsl.Samples.FashionMnist.Curves;
@@ -11,11 +12,20 @@ internal sealed class CurvesWriter : IDisposable
 {
     private readonly StreamWriter _writer;
 
-    /// <summary>Creates or overwrites <paramref name="path"/> and writes the header.</summary>
-    public CurvesWriter(string path)
+    /// <summary>
+    /// Creates or overwrites <paramref name="path"/> and writes the header and
+    /// <paramref name="earlierPoints"/>. A resumed run passes the points of its checkpoint, so
+    /// the file holds the whole run once, without the rows an interrupted run wrote after it.
+    /// </summary>
+    public CurvesWriter(string path, IReadOnlyList<CurvePoint>? earlierPoints = null)
     {
         _writer = new StreamWriter(path, append: false) { NewLine = "\n" };
         _writer.WriteLine(CurvesCsv.Header);
+        foreach (CurvePoint point in earlierPoints ?? [])
+        {
+            _writer.WriteLine(CurvesCsv.FormatRow(point));
+        }
+
         _writer.Flush();
     }
 

@@ -7,6 +7,9 @@ namespace VatDsl.Samples.FashionMnist.Curves;
 /// <summary>Writes the learning-curve scalars as TensorBoard events with TorchSharp's SummaryWriter.</summary>
 internal sealed class TensorBoardCurves
 {
+    /// <summary>Search pattern of the event files that TorchSharp's SummaryWriter creates.</summary>
+    public const string EventFilePattern = "events.out.tfevents.*";
+
     private readonly SummaryWriter _writer;
 
     /// <summary>Creates <paramref name="directory"/> if missing and starts a new event file in it.</summary>

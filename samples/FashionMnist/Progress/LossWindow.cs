@@ -39,4 +39,30 @@ internal sealed class LossWindow
         _crossEntropySum = _ldsSum = _totalSum = 0;
         _count = 0;
     }
+
+    /// <summary>Returns the sums of the open window and the last means, for a checkpoint.</summary>
+    public LossWindowState Capture() =>
+        new(_crossEntropySum, _ldsSum, _totalSum, _count, LastCrossEntropy, LastLds, LastTotal);
+
+    /// <summary>Continues from a state returned by <see cref="Capture"/>, so a resumed run averages over the same steps.</summary>
+    public void Restore(LossWindowState state)
+    {
+        _crossEntropySum = state.CrossEntropySum;
+        _ldsSum = state.LdsSum;
+        _totalSum = state.TotalSum;
+        _count = state.Count;
+        LastCrossEntropy = state.LastCrossEntropy;
+        LastLds = state.LastLds;
+        LastTotal = state.LastTotal;
+    }
 }
+
+/// <summary>The sums and step count of an open <see cref="LossWindow"/> and the means of its last closed window.</summary>
+internal sealed record LossWindowState(
+    double CrossEntropySum,
+    double LdsSum,
+    double TotalSum,
+    int Count,
+    double LastCrossEntropy,
+    double LastLds,
+    double LastTotal);

@@ -20,14 +20,25 @@ internal sealed class SpectreProgress : ITrainingProgress
     private readonly ProgressTask _task;
     private readonly IAnsiConsole _console;
 
-    private SpectreProgress(ProgressTask task, IAnsiConsole console)
+    private readonly int _stepsDone;
+
+    private SpectreProgress(ProgressTask task, IAnsiConsole console, int stepsDone)
     {
         _task = task;
         _console = console;
+        _stepsDone = stepsDone;
     }
 
     /// <summary>Runs <paramref name="training"/> while <paramref name="console"/> shows the progress bar.</summary>
-    public static void Run(IAnsiConsole console, int totalSteps, Action<ITrainingProgress> training)
+    /// <param name="console">Terminal to draw on.</param>
+    /// <param name="totalSteps">Steps of the whole run.</param>
+    /// <param name="stepsDone">
+    /// Steps done before this process started, for a resumed run, else 0. The bar, percentage,
+    /// elapsed and remaining columns cover the steps after them, because Spectre derives its
+    /// speed from the value changes it sees. The values column counts the steps of the whole run.
+    /// </param>
+    /// <param name="training">The training loop, which reports to the progress bar it receives.</param>
+    public static void Run(IAnsiConsole console, int totalSteps, int stepsDone, Action<ITrainingProgress> training)
     {
         console.Progress()
             .AutoClear(false)
@@ -40,13 +51,13 @@ internal sealed class SpectreProgress : ITrainingProgress
                 new RemainingTimeColumn())
             .Start(context =>
             {
-                ProgressTask task = context.AddTask("training", maxValue: totalSteps);
-                task.State.Update<ValueLines>(ValuesKey, _ => new ValueLines($"step 0/{totalSteps}", "starting"));
-                training(new SpectreProgress(task, console));
+                ProgressTask task = context.AddTask("training", maxValue: totalSteps - stepsDone);
+                task.State.Update<ValueLines>(ValuesKey, _ => new ValueLines($"step {stepsDone}/{totalSteps}", "starting"));
+                training(new SpectreProgress(task, console, stepsDone));
             });
     }
 
-    public void Advance(int step) => _task.Value = step;
+    public void Advance(int step) => _task.Value = step - _stepsDone;
 
     public void Report(ProgressLine line)
     {

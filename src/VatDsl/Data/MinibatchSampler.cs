@@ -45,6 +45,9 @@ public sealed class MinibatchSampler
     /// <summary>Number of passes over the whole set completed so far.</summary>
     public int Epoch { get; private set; }
 
+    /// <summary>Number of batches drawn so far, by <see cref="NextBatch"/> or <see cref="Skip"/>.</summary>
+    public long BatchesDrawn { get; private set; }
+
     /// <summary>Returns the next batch of <see cref="BatchSize"/> indices, as int64 for <c>index_select</c>.</summary>
     public long[] NextBatch()
     {
@@ -68,6 +71,60 @@ public sealed class MinibatchSampler
             }
         }
 
+        BatchesDrawn++;
         return batch;
+    }
+
+    /// <summary>
+    /// Draws <paramref name="count"/> batches and discards them. A new sampler with the same
+    /// indices, batch size and seed that skips the batches another one drew continues with the
+    /// same batches as that one, which is how a resumed training run gets its batch order back.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public void Skip(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+
+        // Advances through the same shuffles as NextBatch, without allocating the batches.
+        for (long i = 0; i < count; i++)
+        {
+            int remaining = BatchSize;
+            while (remaining > 0)
+            {
+                if (_position == _order.Length)
+                {
+                    _random.Shuffle(_order);
+                    _position = 0;
+                }
+
+                int take = Math.Min(remaining, _order.Length - _position);
+                _position += take;
+                remaining -= take;
+                if (_position == _order.Length)
+                {
+                    Epoch++;
+                }
+            }
+
+            BatchesDrawn++;
+        }
+    }
+
+    /// <summary>
+    /// Returns a 64-bit FNV-1a hash, taken one index at a time, of the current shuffled order and
+    /// the position in it. Two samplers with equal fingerprints hand out the same next batch with
+    /// near certainty, so a resumed run can check that it continues the saved batch order.
+    /// </summary>
+    public ulong Fingerprint()
+    {
+        const ulong offsetBasis = 14695981039346656037;
+        const ulong prime = 1099511628211;
+        ulong hash = offsetBasis;
+        foreach (long index in _order)
+        {
+            hash = (hash ^ (ulong)index) * prime;
+        }
+
+        return (hash ^ (ulong)_position) * prime;
     }
 }

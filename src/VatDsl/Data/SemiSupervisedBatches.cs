@@ -51,6 +51,47 @@ public sealed class SemiSupervisedBatches
     /// <summary>Passes completed over the unlabeled set.</summary>
     public int UnlabeledEpoch => _unlabeled.Epoch;
 
+    /// <summary>Current position in the batch order, to store in a checkpoint.</summary>
+    public BatchPosition Position =>
+        new(_labeled.BatchesDrawn, _unlabeled.BatchesDrawn, _labeled.Fingerprint(), _unlabeled.Fingerprint());
+
+    /// <summary>
+    /// Moves a new instance to <paramref name="position"/>, so that it hands out the batches that
+    /// the instance which reported the position would have handed out next.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This instance has already drawn batches.</exception>
+    /// <exception cref="ArgumentException">
+    /// The batch order at that position differs from the saved one, because the images, the split,
+    /// a batch size or the seed differ from those of the run that saved it.
+    /// </exception>
+    public void Restore(BatchPosition position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        if (_labeled.BatchesDrawn != 0 || _unlabeled.BatchesDrawn != 0)
+        {
+            throw new InvalidOperationException(
+                $"Restore needs batches that have drawn nothing yet, but these have drawn {_labeled.BatchesDrawn} labeled and " +
+                $"{_unlabeled.BatchesDrawn} unlabeled batches. Create a new {nameof(SemiSupervisedBatches)} and restore that.");
+        }
+
+        if (position.LabeledBatches < 0 || position.UnlabeledBatches < 0)
+        {
+            throw new ArgumentException(
+                $"The position has {position.LabeledBatches} labeled and {position.UnlabeledBatches} unlabeled batches; " +
+                "counts cannot be negative.", nameof(position));
+        }
+
+        _labeled.Skip(position.LabeledBatches);
+        _unlabeled.Skip(position.UnlabeledBatches);
+        if (_labeled.Fingerprint() != position.LabeledFingerprint || _unlabeled.Fingerprint() != position.UnlabeledFingerprint)
+        {
+            throw new ArgumentException(
+                $"After {position.LabeledBatches} labeled and {position.UnlabeledBatches} unlabeled batches the batch order " +
+                "differs from the saved one, so the run would not continue with the same batches. Use the same training " +
+                "images, split, batch sizes and seed as the run that saved the position.", nameof(position));
+        }
+    }
+
     /// <summary>
     /// Returns the next labeled images, their labels and the next unlabeled images, on
     /// <paramref name="device"/>. The tensors join the current dispose scope, if any.

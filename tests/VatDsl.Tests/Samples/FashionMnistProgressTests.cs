@@ -58,7 +58,7 @@ public sealed class FashionMnistProgressTests
             Out = new AnsiConsoleOutput(output),
         });
 
-        SpectreProgress.Run(console, 6000, progress =>
+        SpectreProgress.Run(console, 6000, 0, progress =>
         {
             progress.Advance(200);
             progress.Report(Line);
