@@ -20,7 +20,7 @@ internal sealed class CurveRecorder : IDisposable
     /// <param name="tensorBoardDirectory">Folder for TensorBoard event files, or null.</param>
     /// <param name="earlierPoints">
     /// Points recorded before a resume, from the checkpoint, or empty for a new run. The CSV file
-    /// starts with them. TensorBoard gets them only when its folder holds no event file yet,
+    /// starts with them. TensorBoard gets them only when its folder contains no event file yet,
     /// because the folder of the interrupted run already contains them.
     /// </param>
     public CurveRecorder(string? csvPath, string? tensorBoardDirectory, IReadOnlyList<CurvePoint> earlierPoints)

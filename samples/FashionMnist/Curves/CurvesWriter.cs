@@ -15,7 +15,7 @@ internal sealed class CurvesWriter : IDisposable
     /// <summary>
     /// Creates or overwrites <paramref name="path"/> and writes the header and
     /// <paramref name="earlierPoints"/>. A resumed run passes the points of its checkpoint, so
-    /// the file holds the whole run once, without the rows an interrupted run wrote after it.
+    /// the file contains the whole run once, without the rows an interrupted run wrote after it.
     /// </summary>
     public CurvesWriter(string path, IReadOnlyList<CurvePoint>? earlierPoints = null)
     {

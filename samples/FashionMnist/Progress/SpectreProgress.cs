@@ -35,7 +35,7 @@ internal sealed class SpectreProgress : ITrainingProgress
     /// <param name="stepsDone">
     /// Steps done before this process started, for a resumed run, else 0. The bar, percentage,
     /// elapsed and remaining columns cover the steps after them, because Spectre derives its
-    /// speed from the value changes it sees. The values column counts the steps of the whole run.
+    /// speed from the value changes of the task. The values column counts the steps of the whole run.
     /// </param>
     /// <param name="training">The training loop, which reports to the progress bar it receives.</param>
     public static void Run(IAnsiConsole console, int totalSteps, int stepsDone, Action<ITrainingProgress> training)

@@ -223,7 +223,7 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Resume_writes_earlier_points_only_to_new_tensorboard_folder()
+    public void Resume_replays_points_to_new_tensorboard_folder()
     {
         string folder = Path.Combine(_files.Directory, "checkpoints");
         string board = Path.Combine(_files.Directory, "board");
@@ -244,7 +244,7 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Resume_with_stop_after_at_checkpoint_exits_with_code_four()
+    public void Stop_after_at_checkpoint_step_is_rejected()
     {
         string folder = Path.Combine(_files.Directory, "checkpoints");
         Run("cnn", "supervised", "--steps", "4", "--stop-after", "2", "--checkpoint", folder);
