@@ -40,6 +40,17 @@ internal static class FashionMnistTraining
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
+        IReadOnlyList<string> unwritable = OutputWriteProbe.FindUnwritable(options);
+        if (unwritable.Count > 0)
+        {
+            foreach (string message in unwritable)
+            {
+                error.WriteLine($"error: {message}");
+            }
+
+            return SampleCommandLine.InvalidOptionsExitCode;
+        }
+
         RunCheckpoints? checkpoints;
         try
         {

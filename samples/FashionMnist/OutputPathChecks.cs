@@ -10,7 +10,7 @@ namespace VatDsl.Samples.FashionMnist;
 /// </summary>
 internal static class OutputPathChecks
 {
-    /// <summary>Reports an empty name, an existing folder, or a missing parent folder of the output file option.</summary>
+    /// <summary>Reports an empty name, an existing folder, or a parent folder of the output file that is missing or a file.</summary>
     public static void ValidateFile(OptionResult result, string option, string exampleName)
     {
         string? path = result.GetValueOrDefault<string?>();
@@ -24,6 +24,10 @@ internal static class OutputPathChecks
         if (Directory.Exists(path))
         {
             result.AddError($"{option} {path} is a folder. Pass a file name such as {Path.Combine(path, exampleName)}.");
+        }
+        else if (folder is not null && File.Exists(folder))
+        {
+            result.AddError($"{option} {path}: {folder} is a file, not a folder. Pass a path in an existing folder.");
         }
         else if (folder is not null && !Directory.Exists(folder))
         {

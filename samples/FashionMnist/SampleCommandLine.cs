@@ -317,7 +317,8 @@ internal sealed class SampleCommandLine
             "Trains a network on Fashion-MNIST with few labels, with Virtual Adversarial Training, VAT+EntMin, random " +
             "perturbation training or the supervised baseline, and reports the validation and test accuracy. With " +
             "--compare, draws the curves of earlier runs instead. Exit codes: 0 success, 1 unexpected failure, " +
-            "2 invalid options, 3 data or compared file missing or damaged, 4 checkpoint missing, damaged or written " +
+            "2 invalid options or an output that cannot be written, 3 data or compared file missing or damaged, " +
+            "4 checkpoint missing, damaged or written " +
             "by another run.");
         Option[] options =
         [
@@ -334,7 +335,7 @@ internal sealed class SampleCommandLine
         _method.AcceptOnlyFromAmong(TrainingMethodNames.All);
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _network.AcceptOnlyFromAmong("cnn", "mlp");
-        _metrics.Validators.Add(ValidateMetricsPath);
+        _metrics.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--metrics", "metrics.json"));
         _schedule.AcceptOnlyFromAmong("official", "constant");
         _batchNormStatistics.AcceptOnlyFromAmong("running", "reestimate");
         _curves.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--curves", "curves.csv"));
@@ -342,7 +343,7 @@ internal sealed class SampleCommandLine
         _plot.Validators.Add(OutputPathChecks.ValidatePngExtension);
         _tensorBoard.Validators.Add(OutputPathChecks.ValidateFolder);
         _compare.Validators.Add(OutputPathChecks.ValidateComparedFiles);
-        _exportPyTorch.Validators.Add(ValidateExportPath);
+        _exportPyTorch.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--export-pytorch", "weights.pt"));
         return command;
     }
 
@@ -397,45 +398,5 @@ internal sealed class SampleCommandLine
         }
 
         return value;
-    }
-
-    private static void ValidateMetricsPath(OptionResult result)
-    {
-        string? path = result.GetValueOrDefault<string?>();
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            result.AddError("--metrics needs a file name.");
-            return;
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (Directory.Exists(path))
-        {
-            result.AddError($"--metrics {path} is a folder. Pass a file name such as {Path.Combine(path, "metrics.json")}.");
-        }
-        else if (folder is not null && !Directory.Exists(folder))
-        {
-            result.AddError($"--metrics {path}: folder {folder} not found. Create it first, so the results are not lost after training.");
-        }
-    }
-
-    private static void ValidateExportPath(OptionResult result)
-    {
-        string? path = result.GetValueOrDefault<string?>();
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            result.AddError("--export-pytorch needs a file name.");
-            return;
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (Directory.Exists(path))
-        {
-            result.AddError($"--export-pytorch {path} is a folder. Pass a file name such as {Path.Combine(path, "weights.pt")}.");
-        }
-        else if (folder is not null && !Directory.Exists(folder))
-        {
-            result.AddError($"--export-pytorch {path}: folder {folder} not found. Create it first, so the weights are not lost after training.");
-        }
     }
 }
