@@ -128,7 +128,7 @@ internal static class FashionMnistTraining
             : null;
         using optim.Optimizer optimizer = schedule?.CreateOptimizer(module.parameters())
             ?? optim.Adam(module.parameters(), lr: options.LearningRate);
-        VatOptions vatOptions = CreateVatOptions(options, model.DefaultVatOptions);
+        VatOptions vatOptions = CreateVatOptions(options, SampleVatDefaults.For(options.Network));
 
         // NOTE: not run on a GPU yet. VatDsl replays dropout masks only from the CPU generator,
         // so on CUDA every VAT pass draws fresh masks, and the header says so.

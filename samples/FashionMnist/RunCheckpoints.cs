@@ -6,7 +6,6 @@ using System.Text.Json;
 using TorchSharp;
 using VatDsl.Checkpoints;
 using VatDsl.Data;
-using VatDsl.Networks;
 using static TorchSharp.torch;
 
 namespace VatDsl.Samples.FashionMnist;
@@ -101,7 +100,7 @@ internal sealed class RunCheckpoints
     {
         try
         {
-            return TrainingCheckpoint.ReadInfo(path, Settings(options));
+            return TrainingCheckpoint.ReadInfo(path, ComparedSettings(path, options));
         }
         catch (CheckpointMismatchException e) when (options.Schedule == LearningRateSchedule.Official &&
             TrainingCheckpoint.ReadInfo(path).Settings.TryGetValue(StepsSetting, out string? saved) && saved != Format(options.Steps))
@@ -110,6 +109,22 @@ internal sealed class RunCheckpoints
                 $"{e.Message} The official schedule decays the learning rate over --steps, so the resumed run must keep " +
                 $"--steps {saved}. Use --stop-after to end a run segment early.");
         }
+    }
+
+    // A setting that this run's method does not use, such as --xi under rpt, takes the checkpoint's value. The changed
+    // --method is then reported on its own line, without a misleading "--xi ... not set in this run" after --xi was passed.
+    private static Dictionary<string, string> ComparedSettings(string path, TrainingOptions options)
+    {
+        var settings = new Dictionary<string, string>(Settings(options));
+        foreach ((string name, string saved) in TrainingCheckpoint.ReadInfo(path).Settings)
+        {
+            if (name != StepsSetting)
+            {
+                settings.TryAdd(name, saved);
+            }
+        }
+
+        return settings;
     }
 
     /// <summary>
@@ -140,7 +155,7 @@ internal sealed class RunCheckpoints
 
         if (options.UsesUnlabeledData)
         {
-            VatOptions declared = options.Network == "mlp" ? MnistMlpImage.DefaultVatOptions : FashionCnn.DefaultVatOptions;
+            VatOptions declared = SampleVatDefaults.For(options.Network);
             settings["--unlabeled-batch"] = Format(options.UnlabeledBatch);
             settings["--epsilon"] = Format(options.Epsilon ?? declared.Epsilon);
 

@@ -60,16 +60,17 @@ internal sealed class SampleCommandLine
 
     private readonly Option<double?> _epsilon = new("--epsilon")
     {
-        Description = "L2 norm of the VAT perturbation per image, in the units of pixels scaled to [0, 1] " +
-            $"(default: {FashionCnn.DefaultVatOptions.Epsilon.ToString(CultureInfo.InvariantCulture)}, from [Vat] on FashionCnn)",
+        Description = "L2 norm of the VAT perturbation per image, in the units of pixels scaled to [0, 1]" +
+            $". Default {SampleVatDefaults.Describe(vat => vat.Epsilon)}",
         HelpName = "EPS",
         CustomParser = result => ParsePositive(result, "--epsilon", "a positive number, in units of pixels scaled to [0, 1]"),
     };
 
     private readonly Option<double?> _xi = new("--xi")
     {
-        Description = "Finite-difference step of the VAT power iteration, in the units of pixels scaled to [0, 1] " +
-            "(default: the value of [Vat] on the network). In float32, values near 1e-2 give a real adversarial direction",
+        Description = "Finite-difference step of the VAT power iteration, in the units of pixels scaled to [0, 1]" +
+            $". Default {SampleVatDefaults.Describe(vat => vat.Xi)}. In float32, values near 1e-2 give a real adversarial " +
+            "direction, and 1e-6 is lost to rounding",
         HelpName = "XI",
         CustomParser = result => ParsePositive(result, "--xi", "a positive number, in units of pixels scaled to [0, 1]"),
     };
