@@ -25,6 +25,9 @@ internal static class FashionMnistTraining
     /// <summary>Exit code when the checkpoint to resume is missing, damaged or written by another run, or a new run would overwrite one.</summary>
     public const int CheckpointErrorExitCode = 4;
 
+    /// <summary>Exit code when a loss, the VAT direction or a gradient became NaN or infinite, usually because --lr is too high.</summary>
+    public const int DivergedExitCode = 5;
+
     /// <summary>Runs the training described by <paramref name="options"/> and returns the process exit code.</summary>
     /// <param name="options">Settings of the run.</param>
     /// <param name="output">Receives the header, progress lines and results.</param>
@@ -99,8 +102,26 @@ internal static class FashionMnistTraining
             error.WriteLine($"error: {e.Message}");
             return CheckpointErrorExitCode;
         }
+        catch (NonFiniteValueException e)
+        {
+            error.WriteLine($"error: {DescribeDivergence(e, options)}");
+            return DivergedExitCode;
+        }
 
         return 0;
+    }
+
+    // The library's advice includes scaling the inputs to unit variance, which does not apply here, because the sample
+    // scales pixels to [0, 1] and states epsilon in those units. So only its first sentence, what failed, is kept.
+    private static string DescribeDivergence(NonFiniteValueException e, TrainingOptions options)
+    {
+        string failed = e.Message.Split(". ", 2)[0].TrimEnd('.');
+        string lowerLearningRate = string.Create(CultureInfo.InvariantCulture,
+            $"lower --lr (now {options.LearningRate}), for example to {options.LearningRate / 10}");
+        string fix = options.UsesUnlabeledData
+            ? $"{lowerLearningRate}, or lower --epsilon"
+            : lowerLearningRate;
+        return $"training diverged. {failed}. The pixels are already scaled to [0, 1], so {fix}.";
     }
 
     private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, RunCheckpoints? checkpoints,

@@ -319,8 +319,8 @@ internal sealed class SampleCommandLine
             "perturbation training or the supervised baseline, and reports the validation and test accuracy. With " +
             "--compare, draws the curves of earlier runs instead. Exit codes: 0 success, 1 unexpected failure, " +
             "2 invalid options or an output that cannot be written, 3 data or compared file missing or damaged, " +
-            "4 checkpoint missing, damaged or written " +
-            "by another run.");
+            "4 checkpoint missing, damaged or written by another run, 5 training diverged (a loss or gradient became NaN " +
+            "or infinite; lower --lr).");
         Option[] options =
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,

@@ -112,4 +112,26 @@ public sealed class FashionMnistSampleRunTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("CUDA is not available", error.ToString());
     }
+
+    [Theory]
+    [InlineData("supervised")]
+    [InlineData("vat")]
+    public void Diverging_run_exits_with_code_five(string method)
+    {
+        var error = new StringWriter();
+
+        int exitCode = SampleProgram.Run(
+            ["--data", _files.Directory, "--network", "mlp", "--method", method, "--lr", "1e10", "--labels", "20",
+             "--batch", "10", "--unlabeled-batch", "16", "--steps", "10", "--eval-every", "0", "--log-every", "5",
+             "--validation", "20"],
+            new StringWriter(), error);
+
+        string message = error.ToString();
+        Assert.Equal(FashionMnistTraining.DivergedExitCode, exitCode);
+        Assert.StartsWith("error: training diverged. Training step ", message);
+        Assert.Contains("lower --lr (now 10000000000), for example to 1000000000", message);
+        Assert.DoesNotContain("unit variance", message);
+        Assert.DoesNotContain("   at ", message);
+        Assert.Single(message.TrimEnd().Split('\n'));
+    }
 }
