@@ -59,17 +59,20 @@ internal static class OutputPathChecks
         }
     }
 
-    /// <summary>Reports --compare files that do not exist or are neither metrics JSON nor curves CSV.</summary>
+    /// <summary>
+    /// Reports --compare values that are options or name files that are neither metrics JSON nor curves CSV.
+    /// Missing files and folders are reported when the files are loaded, with the exit code of a missing file.
+    /// </summary>
     public static void ValidateComparedFiles(OptionResult result)
     {
         string[] paths = result.GetValueOrDefault<string[]>() ?? [];
         foreach (string path in paths)
         {
-            if (!File.Exists(path))
+            if (path.StartsWith("--", StringComparison.Ordinal))
             {
-                result.AddError($"--compare {path}: file not found.");
+                result.AddError($"--compare needs at least one file before {path}, for example --compare runs/vat.json {path} ...");
             }
-            else if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            else if (File.Exists(path) && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {
                 result.AddError($"--compare {path}: expected a metrics file (.json) or a curves file (.csv).");
             }

@@ -146,7 +146,8 @@ internal sealed class SampleCommandLine
     private readonly Option<string[]> _compare = new("--compare")
     {
         Description = "Train nothing; draw the curves of earlier runs into the --plot file, one color per run. Pass their " +
-            "metrics JSON files (written with --metrics and --curves; the legend shows method, labels and seed) or their CSV files",
+            "metrics JSON files, written with --metrics and --curves, or their CSV files. The legend shows method, network, " +
+            "labels and seed, and the settings that differ between runs that share those four",
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,

@@ -202,7 +202,7 @@ public sealed class FashionMnistCommandLineTests
     [InlineData("--bn-stats batch", "'batch'")]
     [InlineData("--plot curves.svg", "--plot curves.svg: the figure is written as PNG")]
     [InlineData("--curves", "--curves")]
-    [InlineData("--compare missing-run.csv --plot c.png", "--compare missing-run.csv: file not found")]
+    [InlineData("--compare --plot c.png", "--compare needs at least one file before --plot")]
     [InlineData("--batch 2000", "--batch 2000 exceeds --labels 1000")]
     [InlineData("--labels 20 --batch 21", "--batch 21 exceeds --labels 20")]
     [InlineData("--frobnicate", "--frobnicate")]
