@@ -65,6 +65,13 @@ internal static class FashionMnistTraining
             return CheckpointErrorExitCode;
         }
 
+        if (File.Exists(options.DataDirectory))
+        {
+            error.WriteLine($"error: --data {options.DataDirectory} is a file. Pass the folder that contains the four " +
+                $"Fashion-MNIST IDX files, such as {Path.GetDirectoryName(Path.GetFullPath(options.DataDirectory))}.");
+            return DataErrorExitCode;
+        }
+
         FashionMnistDataset dataset;
         try
         {
@@ -83,7 +90,8 @@ internal static class FashionMnistTraining
         }
         catch (ArgumentException e)
         {
-            error.WriteLine($"error: --labels {options.Labels} with --validation {options.Validation}: {e.Message}");
+            error.WriteLine($"error: --labels {options.Labels} and --validation {options.Validation} do not fit the training set. " +
+                WithoutParameterName(e));
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
@@ -109,6 +117,14 @@ internal static class FashionMnistTraining
         }
 
         return 0;
+    }
+
+    // .NET appends " (Parameter 'labels')" and, for an out-of-range value, the value itself: both name library
+    // parameters, which mean nothing to a command-line user.
+    private static string WithoutParameterName(ArgumentException e)
+    {
+        int suffix = e.ParamName is null ? -1 : e.Message.IndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+        return suffix < 0 ? e.Message : e.Message[..suffix];
     }
 
     // The library's advice includes scaling the inputs to unit variance, which does not apply here, because the sample
@@ -382,7 +398,8 @@ internal static class FashionMnistTraining
             }
         }
 
-        output.WriteLine($"device {options.Device}, {machine.TorchThreads} LibTorch threads, {machine.ProcessorCount} processors ({machine.CpuModel})");
+        string threads = machine.TorchThreads == 1 ? "1 LibTorch thread" : $"{machine.TorchThreads} LibTorch threads";
+        output.WriteLine($"device {options.Device}, {threads}, {machine.ProcessorCount} processors ({machine.CpuModel})");
     }
 
     private static nn.Module<Tensor, Tensor> CreateNetwork(string name) => name switch

@@ -57,6 +57,7 @@ internal sealed class RunCheckpoints
         {
             if (File.Exists(path))
             {
+                ThrowIfEmpty(path);
                 CheckpointInfo existing = TrainingCheckpoint.ReadInfo(path);
                 throw new IOException(
                     $"{path} already holds a checkpoint at step {existing.Step}, and a new run would overwrite it. " +
@@ -74,6 +75,7 @@ internal sealed class RunCheckpoints
                 path);
         }
 
+        ThrowIfEmpty(path);
         CheckpointInfo info = ReadInfoWithSettings(path, options);
         if (info.Step >= options.Steps)
         {
@@ -93,6 +95,17 @@ internal sealed class RunCheckpoints
         }
 
         return new RunCheckpoints(options, path, info);
+    }
+
+    // The format check would report an empty file, such as one left by a failed copy, as a file without the VATDSLCK header.
+    private static void ThrowIfEmpty(string path)
+    {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new CheckpointFormatException(path,
+                $"Checkpoint {path} is empty, so it was not written by --checkpoint or its write did not finish. " +
+                "Delete it and start a new run, or pass another --checkpoint folder.");
+        }
     }
 
     // Adds the reason when --steps differs under the official schedule, which the generic list of differences leaves out.

@@ -30,7 +30,7 @@ internal sealed class SampleCommandLine
 
     private readonly Option<int> _labels = IntegerOption("--labels", 1000, FashionMnistDataset.ClassCount, "one labeled image per class",
         "Number of labeled training images, drawn class-balanced (N / 10 per class, the remainder to classes 0, 1, ...). " +
-        "All 60000 training images serve as unlabeled data");
+        "All training images except the validation slice serve as unlabeled data (59000 with the default --validation 1000)");
 
     private readonly Option<string> _method = new("--method")
     {
@@ -40,19 +40,20 @@ internal sealed class SampleCommandLine
         DefaultValueFactory = _ => "vat",
     };
 
-    private readonly Option<int> _steps = IntegerOption("--steps", 6000, 1, "at least one step", "Number of optimizer steps");
+    private readonly Option<int> _steps = IntegerOption("--steps", 6000, 1, null, "Number of optimizer steps");
 
-    private readonly Option<int> _seed = IntegerOption("--seed", 1, int.MinValue, "any integer",
-        "Seed of the labeled subset, the batch order, the weight initialization and dropout");
+    private readonly Option<int> _seed = IntegerOption("--seed", 1, int.MinValue, null,
+        "Seed of the labeled subset, the validation slice, the batch order, the weight initialization, dropout, the " +
+        "Gaussian noise of the mlp and the VAT directions");
 
-    private readonly Option<int> _batch = IntegerOption("--batch", 32, 1, "at least one image per batch", "Labeled images per step");
+    private readonly Option<int> _batch = IntegerOption("--batch", 32, 1, null, "Labeled images per step");
 
-    private readonly Option<int> _unlabeledBatch = IntegerOption("--unlabeled-batch", 128, 1, "at least one image per batch",
-        "Unlabeled images per step (vat only)");
+    private readonly Option<int> _unlabeledBatch = IntegerOption("--unlabeled-batch", 128, 1, null,
+        "Unlabeled images per step (every method but supervised)");
 
     private readonly Option<double> _learningRate = new("--lr")
     {
-        Description = "Adam learning rate",
+        Description = "Adam learning rate. Under the official schedule, the initial rate before the decay",
         HelpName = "RATE",
         DefaultValueFactory = _ => 0.001,
         CustomParser = result => ParsePositive(result, "--lr", "a positive number"),
@@ -85,7 +86,7 @@ internal sealed class SampleCommandLine
     private readonly Option<int> _evalEvery = IntegerOption("--eval-every", 1000, 0, "0 evaluates at the end only",
         "Steps between test-set evaluations during training. 0 evaluates only at the end");
 
-    private readonly Option<int> _logEvery = IntegerOption("--log-every", 100, 1, "at least one step between progress lines",
+    private readonly Option<int> _logEvery = IntegerOption("--log-every", 100, 1, null,
         "Steps between progress lines, which show the mean losses over those steps");
 
     private readonly Option<string?> _metrics = new("--metrics")
@@ -160,7 +161,7 @@ internal sealed class SampleCommandLine
         HelpName = "DIR",
     };
 
-    private readonly Option<int> _checkpointEvery = IntegerOption("--checkpoint-every", 500, 1, "at least one step",
+    private readonly Option<int> _checkpointEvery = IntegerOption("--checkpoint-every", 500, 1, null,
         "Steps between checkpoints (with --checkpoint)");
 
     private readonly Option<bool> _resume = new("--resume")
@@ -181,7 +182,7 @@ internal sealed class SampleCommandLine
         Description = "Stop after this step, below --steps, write the checkpoint and exit with code 0, for example to fit " +
             "a job time limit. A later run with --resume continues on the same learning-rate schedule (needs --checkpoint)",
         HelpName = "N",
-        CustomParser = result => ParseInteger(result, "--stop-after", 1, "at least 1 and below --steps"),
+        CustomParser = result => ParseInteger(result, "--stop-after", 1, "and below --steps"),
     };
 
     private SampleCommandLine()
@@ -259,6 +260,23 @@ internal sealed class SampleCommandLine
         {
             errors = ["--compare needs --plot FILE.png, the figure to draw the compared runs into."];
             return null;
+        }
+
+        if (options.ComparePaths is not null)
+        {
+            string[] ignored = Command.Options
+                .Where(option => option != _compare && option != _plot && result.GetResult(option) is { Implicit: false })
+                .Select(option => option.Name)
+                .ToArray();
+            if (ignored.Length > 0)
+            {
+                errors =
+                [
+                    $"--compare trains nothing, so {string.Join(", ", ignored)} would have no effect. Leave them out, " +
+                    "or train without --compare.",
+                ];
+                return null;
+            }
         }
 
         string? checkpointError = CheckCheckpointOptions(options, result.GetResult(_checkpointEvery) is { Implicit: false });
@@ -349,7 +367,7 @@ internal sealed class SampleCommandLine
         return command;
     }
 
-    private static Option<int> IntegerOption(string name, int defaultValue, int minimum, string rule, string description)
+    private static Option<int> IntegerOption(string name, int defaultValue, int minimum, string? rule, string description)
     {
         return new Option<int>(name)
         {
@@ -360,18 +378,25 @@ internal sealed class SampleCommandLine
         };
     }
 
-    private static int ParseInteger(ArgumentResult result, string name, int minimum, string rule)
+    // rule is null when "at least {minimum}" says everything, and otherwise completes that phrase.
+    private static int ParseInteger(ArgumentResult result, string name, int minimum, string? rule)
     {
         string text = result.Tokens[^1].Value;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
         {
-            result.AddError($"{name} is '{text}'. It must be an integer ({rule}).");
+            bool tooLarge = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ||
+                System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            result.AddError(tooLarge
+                ? $"{name} is {text}, outside the 32-bit integer range. Pass a value from {minimum} to {int.MaxValue}."
+                : $"{name} is '{text}'. It must be an integer.");
             return 0;
         }
 
         if (value < minimum)
         {
-            result.AddError($"{name} is {value}. It must be at least {minimum} ({rule}).");
+            result.AddError(rule is null
+                ? $"{name} is {value}. It must be at least {minimum}."
+                : $"{name} is {value}. It must be at least {minimum} ({rule}).");
         }
 
         return value;
@@ -379,7 +404,7 @@ internal sealed class SampleCommandLine
 
     private static int ParseValidationCount(ArgumentResult result)
     {
-        int count = ParseInteger(result, "--validation", 0, "0 for none, or at least one image per class");
+        int count = ParseInteger(result, "--validation", 0, "0 for none, otherwise at least one image per class");
         if (count > 0 && count < FashionMnistDataset.ClassCount)
         {
             result.AddError(

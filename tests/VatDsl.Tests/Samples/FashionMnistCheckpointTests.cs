@@ -269,7 +269,7 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Resume_under_rpt_does_not_call_xi_unset()
+    public void Resume_under_rpt_omits_unused_xi()
     {
         string folder = Path.Combine(_files.Directory, "checkpoints");
         Run("mlp", "vat", "--steps", "2", "--checkpoint", folder);
@@ -364,6 +364,20 @@ public sealed class FashionMnistCheckpointTests : IDisposable
 
         Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
         Assert.Contains($"Checkpoint {path} is truncated", error);
+    }
+
+    [Fact]
+    public void Resume_of_empty_checkpoint_is_reported()
+    {
+        string folder = Path.Combine(_files.Directory, "checkpoints");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, RunCheckpoints.FileName);
+        File.WriteAllBytes(path, []);
+
+        var (exitCode, error) = RunExpectingFailure("--checkpoint", folder, "--resume");
+
+        Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
+        Assert.Contains($"Checkpoint {path} is empty", error);
     }
 
     [Theory]
