@@ -93,7 +93,7 @@ internal static class OutputWriteProbe
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"{option} {path}: the file cannot be written ({Reason(e, path)}). " +
-                $"Choose another folder than {folder} or fix its permissions.";
+                $"Choose a folder other than {folder}, or fix its permissions.";
         }
     }
 
