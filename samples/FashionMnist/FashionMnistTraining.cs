@@ -25,6 +25,9 @@ internal static class FashionMnistTraining
     /// <summary>Exit code when the checkpoint to resume is missing, damaged or written by another run, or a new run would overwrite one.</summary>
     public const int CheckpointErrorExitCode = 4;
 
+    /// <summary>Exit code when a loss, the VAT direction or a gradient became NaN or infinite, usually because --lr is too high.</summary>
+    public const int DivergedExitCode = 5;
+
     /// <summary>Runs the training described by <paramref name="options"/> and returns the process exit code.</summary>
     /// <param name="options">Settings of the run.</param>
     /// <param name="output">Receives the header, progress lines and results.</param>
@@ -40,6 +43,17 @@ internal static class FashionMnistTraining
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
+        IReadOnlyList<string> unwritable = OutputWriteProbe.FindUnwritable(options);
+        if (unwritable.Count > 0)
+        {
+            foreach (string message in unwritable)
+            {
+                error.WriteLine($"error: {message}");
+            }
+
+            return SampleCommandLine.InvalidOptionsExitCode;
+        }
+
         RunCheckpoints? checkpoints;
         try
         {
@@ -49,6 +63,13 @@ internal static class FashionMnistTraining
         {
             error.WriteLine($"error: {e.Message}");
             return CheckpointErrorExitCode;
+        }
+
+        if (File.Exists(options.DataDirectory))
+        {
+            error.WriteLine($"error: --data {options.DataDirectory} is a file. Pass the folder that contains the four " +
+                $"Fashion-MNIST IDX files, such as {Path.GetDirectoryName(Path.GetFullPath(options.DataDirectory))}.");
+            return DataErrorExitCode;
         }
 
         FashionMnistDataset dataset;
@@ -69,7 +90,8 @@ internal static class FashionMnistTraining
         }
         catch (ArgumentException e)
         {
-            error.WriteLine($"error: --labels {options.Labels} with --validation {options.Validation}: {e.Message}");
+            error.WriteLine($"error: --labels {options.Labels} and --validation {options.Validation} do not fit the training set. " +
+                WithoutParameterName(e));
             return SampleCommandLine.InvalidOptionsExitCode;
         }
 
@@ -88,8 +110,34 @@ internal static class FashionMnistTraining
             error.WriteLine($"error: {e.Message}");
             return CheckpointErrorExitCode;
         }
+        catch (NonFiniteValueException e)
+        {
+            error.WriteLine($"error: {DescribeDivergence(e, options)}");
+            return DivergedExitCode;
+        }
 
         return 0;
+    }
+
+    // .NET appends " (Parameter 'labels')" and, for an out-of-range value, the value itself: both name library
+    // parameters, which mean nothing to a command-line user.
+    private static string WithoutParameterName(ArgumentException e)
+    {
+        int suffix = e.ParamName is null ? -1 : e.Message.IndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+        return suffix < 0 ? e.Message : e.Message[..suffix];
+    }
+
+    // The library's advice includes scaling the inputs to unit variance, which does not apply here, because the sample
+    // scales pixels to [0, 1] and states epsilon in those units. So only its first sentence, what failed, is kept.
+    private static string DescribeDivergence(NonFiniteValueException e, TrainingOptions options)
+    {
+        string failed = e.Message.Split(". ", 2)[0].TrimEnd('.');
+        string lowerLearningRate = string.Create(CultureInfo.InvariantCulture,
+            $"lower --lr (now {options.LearningRate}), for example to {options.LearningRate / 10}");
+        string fix = options.UsesUnlabeledData
+            ? $"{lowerLearningRate}, or lower --epsilon"
+            : lowerLearningRate;
+        return $"training diverged. {failed}. The pixels are already scaled to [0, 1], so {fix}.";
     }
 
     private static void Train(TrainingOptions options, FashionMnistDataset dataset, DataSplit split, RunCheckpoints? checkpoints,
@@ -117,7 +165,7 @@ internal static class FashionMnistTraining
             : null;
         using optim.Optimizer optimizer = schedule?.CreateOptimizer(module.parameters())
             ?? optim.Adam(module.parameters(), lr: options.LearningRate);
-        VatOptions vatOptions = CreateVatOptions(options, model.DefaultVatOptions);
+        VatOptions vatOptions = CreateVatOptions(options, SampleVatDefaults.For(options.Network));
 
         // NOTE: not run on a GPU yet. VatDsl replays dropout masks only from the CPU generator,
         // so on CUDA every VAT pass draws fresh masks, and the header says so.
@@ -350,7 +398,8 @@ internal static class FashionMnistTraining
             }
         }
 
-        output.WriteLine($"device {options.Device}, {machine.TorchThreads} LibTorch threads, {machine.ProcessorCount} processors ({machine.CpuModel})");
+        string threads = machine.TorchThreads == 1 ? "1 LibTorch thread" : $"{machine.TorchThreads} LibTorch threads";
+        output.WriteLine($"device {options.Device}, {threads}, {machine.ProcessorCount} processors ({machine.CpuModel})");
     }
 
     private static nn.Module<Tensor, Tensor> CreateNetwork(string name) => name switch

@@ -10,7 +10,7 @@ namespace VatDsl.Samples.FashionMnist;
 /// </summary>
 internal static class OutputPathChecks
 {
-    /// <summary>Reports an empty name, an existing folder, or a missing parent folder of the output file option.</summary>
+    /// <summary>Reports an empty name, an existing folder, or a parent folder of the output file that is missing or a file.</summary>
     public static void ValidateFile(OptionResult result, string option, string exampleName)
     {
         string? path = result.GetValueOrDefault<string?>();
@@ -24,6 +24,10 @@ internal static class OutputPathChecks
         if (Directory.Exists(path))
         {
             result.AddError($"{option} {path} is a folder. Pass a file name such as {Path.Combine(path, exampleName)}.");
+        }
+        else if (folder is not null && File.Exists(folder))
+        {
+            result.AddError($"{option} {path}: {folder} is a file, not a folder. Pass a path in an existing folder.");
         }
         else if (folder is not null && !Directory.Exists(folder))
         {
@@ -55,17 +59,20 @@ internal static class OutputPathChecks
         }
     }
 
-    /// <summary>Reports --compare files that do not exist or are neither metrics JSON nor curves CSV.</summary>
+    /// <summary>
+    /// Reports --compare values that are options or name files that are neither metrics JSON nor curves CSV.
+    /// Missing files and folders are reported when the files are loaded, with the exit code of a missing file.
+    /// </summary>
     public static void ValidateComparedFiles(OptionResult result)
     {
         string[] paths = result.GetValueOrDefault<string[]>() ?? [];
         foreach (string path in paths)
         {
-            if (!File.Exists(path))
+            if (path.StartsWith("--", StringComparison.Ordinal))
             {
-                result.AddError($"--compare {path}: file not found.");
+                result.AddError($"--compare needs at least one file before {path}, for example --compare runs/vat.json {path} ...");
             }
-            else if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            else if (File.Exists(path) && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {
                 result.AddError($"--compare {path}: expected a metrics file (.json) or a curves file (.csv).");
             }

@@ -6,7 +6,6 @@ using System.Text.Json;
 using TorchSharp;
 using VatDsl.Checkpoints;
 using VatDsl.Data;
-using VatDsl.Networks;
 using static TorchSharp.torch;
 
 namespace VatDsl.Samples.FashionMnist;
@@ -58,6 +57,7 @@ internal sealed class RunCheckpoints
         {
             if (File.Exists(path))
             {
+                ThrowIfEmpty(path);
                 CheckpointInfo existing = TrainingCheckpoint.ReadInfo(path);
                 throw new IOException(
                     $"{path} already holds a checkpoint at step {existing.Step}, and a new run would overwrite it. " +
@@ -75,6 +75,7 @@ internal sealed class RunCheckpoints
                 path);
         }
 
+        ThrowIfEmpty(path);
         CheckpointInfo info = ReadInfoWithSettings(path, options);
         if (info.Step >= options.Steps)
         {
@@ -96,12 +97,23 @@ internal sealed class RunCheckpoints
         return new RunCheckpoints(options, path, info);
     }
 
+    // The format check would report an empty file, such as one left by a failed copy, as a file without the VATDSLCK header.
+    private static void ThrowIfEmpty(string path)
+    {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new CheckpointFormatException(path,
+                $"Checkpoint {path} is empty, so it was not written by --checkpoint or its write did not finish. " +
+                "Delete it and start a new run, or pass another --checkpoint folder.");
+        }
+    }
+
     // Adds the reason when --steps differs under the official schedule, which the generic list of differences leaves out.
     private static CheckpointInfo ReadInfoWithSettings(string path, TrainingOptions options)
     {
         try
         {
-            return TrainingCheckpoint.ReadInfo(path, Settings(options));
+            return TrainingCheckpoint.ReadInfo(path, ComparedSettings(path, options));
         }
         catch (CheckpointMismatchException e) when (options.Schedule == LearningRateSchedule.Official &&
             TrainingCheckpoint.ReadInfo(path).Settings.TryGetValue(StepsSetting, out string? saved) && saved != Format(options.Steps))
@@ -110,6 +122,22 @@ internal sealed class RunCheckpoints
                 $"{e.Message} The official schedule decays the learning rate over --steps, so the resumed run must keep " +
                 $"--steps {saved}. Use --stop-after to end a run segment early.");
         }
+    }
+
+    // A setting that this run's method does not use, such as --xi under rpt, takes the checkpoint's value. The changed
+    // --method is then reported on its own line, without a misleading "--xi ... not set in this run" after --xi was passed.
+    private static Dictionary<string, string> ComparedSettings(string path, TrainingOptions options)
+    {
+        var settings = new Dictionary<string, string>(Settings(options));
+        foreach ((string name, string saved) in TrainingCheckpoint.ReadInfo(path).Settings)
+        {
+            if (name != StepsSetting)
+            {
+                settings.TryAdd(name, saved);
+            }
+        }
+
+        return settings;
     }
 
     /// <summary>
@@ -140,7 +168,7 @@ internal sealed class RunCheckpoints
 
         if (options.UsesUnlabeledData)
         {
-            VatOptions declared = options.Network == "mlp" ? MnistMlpImage.DefaultVatOptions : FashionCnn.DefaultVatOptions;
+            VatOptions declared = SampleVatDefaults.For(options.Network);
             settings["--unlabeled-batch"] = Format(options.UnlabeledBatch);
             settings["--epsilon"] = Format(options.Epsilon ?? declared.Epsilon);
 

@@ -30,7 +30,7 @@ internal sealed class SampleCommandLine
 
     private readonly Option<int> _labels = IntegerOption("--labels", 1000, FashionMnistDataset.ClassCount, "one labeled image per class",
         "Number of labeled training images, drawn class-balanced (N / 10 per class, the remainder to classes 0, 1, ...). " +
-        "All 60000 training images serve as unlabeled data");
+        "All training images except the validation slice serve as unlabeled data (59000 with the default --validation 1000)");
 
     private readonly Option<string> _method = new("--method")
     {
@@ -40,19 +40,20 @@ internal sealed class SampleCommandLine
         DefaultValueFactory = _ => "vat",
     };
 
-    private readonly Option<int> _steps = IntegerOption("--steps", 6000, 1, "at least one step", "Number of optimizer steps");
+    private readonly Option<int> _steps = IntegerOption("--steps", 6000, 1, null, "Number of optimizer steps");
 
-    private readonly Option<int> _seed = IntegerOption("--seed", 1, int.MinValue, "any integer",
-        "Seed of the labeled subset, the batch order, the weight initialization and dropout");
+    private readonly Option<int> _seed = IntegerOption("--seed", 1, int.MinValue, null,
+        "Seed of the labeled subset, the validation slice, the batch order, the weight initialization, dropout, the " +
+        "Gaussian noise of the mlp and the VAT directions");
 
-    private readonly Option<int> _batch = IntegerOption("--batch", 32, 1, "at least one image per batch", "Labeled images per step");
+    private readonly Option<int> _batch = IntegerOption("--batch", 32, 1, null, "Labeled images per step");
 
-    private readonly Option<int> _unlabeledBatch = IntegerOption("--unlabeled-batch", 128, 1, "at least one image per batch",
-        "Unlabeled images per step (vat only)");
+    private readonly Option<int> _unlabeledBatch = IntegerOption("--unlabeled-batch", 128, 1, null,
+        "Unlabeled images per step (every method but supervised)");
 
     private readonly Option<double> _learningRate = new("--lr")
     {
-        Description = "Adam learning rate",
+        Description = "Adam learning rate. Under the official schedule, the initial rate before the decay",
         HelpName = "RATE",
         DefaultValueFactory = _ => 0.001,
         CustomParser = result => ParsePositive(result, "--lr", "a positive number"),
@@ -60,16 +61,17 @@ internal sealed class SampleCommandLine
 
     private readonly Option<double?> _epsilon = new("--epsilon")
     {
-        Description = "L2 norm of the VAT perturbation per image, in the units of pixels scaled to [0, 1] " +
-            $"(default: {FashionCnn.DefaultVatOptions.Epsilon.ToString(CultureInfo.InvariantCulture)}, from [Vat] on FashionCnn)",
+        Description = "L2 norm of the VAT perturbation per image, in the units of pixels scaled to [0, 1]" +
+            $". Default {SampleVatDefaults.Describe(vat => vat.Epsilon)}",
         HelpName = "EPS",
         CustomParser = result => ParsePositive(result, "--epsilon", "a positive number, in units of pixels scaled to [0, 1]"),
     };
 
     private readonly Option<double?> _xi = new("--xi")
     {
-        Description = "Finite-difference step of the VAT power iteration, in the units of pixels scaled to [0, 1] " +
-            "(default: the value of [Vat] on the network). In float32, values near 1e-2 give a real adversarial direction",
+        Description = "Finite-difference step of the VAT power iteration, in the units of pixels scaled to [0, 1]" +
+            $". Default {SampleVatDefaults.Describe(vat => vat.Xi)}. In float32, values near 1e-2 give a real adversarial " +
+            "direction, and 1e-6 is lost to rounding",
         HelpName = "XI",
         CustomParser = result => ParsePositive(result, "--xi", "a positive number, in units of pixels scaled to [0, 1]"),
     };
@@ -84,7 +86,7 @@ internal sealed class SampleCommandLine
     private readonly Option<int> _evalEvery = IntegerOption("--eval-every", 1000, 0, "0 evaluates at the end only",
         "Steps between test-set evaluations during training. 0 evaluates only at the end");
 
-    private readonly Option<int> _logEvery = IntegerOption("--log-every", 100, 1, "at least one step between progress lines",
+    private readonly Option<int> _logEvery = IntegerOption("--log-every", 100, 1, null,
         "Steps between progress lines, which show the mean losses over those steps");
 
     private readonly Option<string?> _metrics = new("--metrics")
@@ -145,7 +147,8 @@ internal sealed class SampleCommandLine
     private readonly Option<string[]> _compare = new("--compare")
     {
         Description = "Train nothing; draw the curves of earlier runs into the --plot file, one color per run. Pass their " +
-            "metrics JSON files (written with --metrics and --curves; the legend shows method, labels and seed) or their CSV files",
+            "metrics JSON files, written with --metrics and --curves, or their CSV files. The legend shows method, network, " +
+            "labels and seed, and the settings that differ between runs that share those four",
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,
@@ -158,7 +161,7 @@ internal sealed class SampleCommandLine
         HelpName = "DIR",
     };
 
-    private readonly Option<int> _checkpointEvery = IntegerOption("--checkpoint-every", 500, 1, "at least one step",
+    private readonly Option<int> _checkpointEvery = IntegerOption("--checkpoint-every", 500, 1, null,
         "Steps between checkpoints (with --checkpoint)");
 
     private readonly Option<bool> _resume = new("--resume")
@@ -179,7 +182,7 @@ internal sealed class SampleCommandLine
         Description = "Stop after this step, below --steps, write the checkpoint and exit with code 0, for example to fit " +
             "a job time limit. A later run with --resume continues on the same learning-rate schedule (needs --checkpoint)",
         HelpName = "N",
-        CustomParser = result => ParseInteger(result, "--stop-after", 1, "at least 1 and below --steps"),
+        CustomParser = result => ParseInteger(result, "--stop-after", 1, "and below --steps"),
     };
 
     private SampleCommandLine()
@@ -259,6 +262,23 @@ internal sealed class SampleCommandLine
             return null;
         }
 
+        if (options.ComparePaths is not null)
+        {
+            string[] ignored = Command.Options
+                .Where(option => option != _compare && option != _plot && result.GetResult(option) is { Implicit: false })
+                .Select(option => option.Name)
+                .ToArray();
+            if (ignored.Length > 0)
+            {
+                errors =
+                [
+                    $"--compare trains nothing, so {string.Join(", ", ignored)} would have no effect. Leave them out, " +
+                    "or train without --compare.",
+                ];
+                return null;
+            }
+        }
+
         string? checkpointError = CheckCheckpointOptions(options, result.GetResult(_checkpointEvery) is { Implicit: false });
         if (checkpointError is not null)
         {
@@ -317,8 +337,9 @@ internal sealed class SampleCommandLine
             "Trains a network on Fashion-MNIST with few labels, with Virtual Adversarial Training, VAT+EntMin, random " +
             "perturbation training or the supervised baseline, and reports the validation and test accuracy. With " +
             "--compare, draws the curves of earlier runs instead. Exit codes: 0 success, 1 unexpected failure, " +
-            "2 invalid options, 3 data or compared file missing or damaged, 4 checkpoint missing, damaged or written " +
-            "by another run.");
+            "2 invalid options or an output that cannot be written, 3 data or compared file missing or damaged, " +
+            "4 checkpoint missing, damaged or written by another run, 5 training diverged (a loss or gradient became NaN " +
+            "or infinite; lower --lr).");
         Option[] options =
         [
             _data, _labels, _method, _steps, _seed, _batch, _unlabeledBatch,
@@ -334,7 +355,7 @@ internal sealed class SampleCommandLine
         _method.AcceptOnlyFromAmong(TrainingMethodNames.All);
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _network.AcceptOnlyFromAmong("cnn", "mlp");
-        _metrics.Validators.Add(ValidateMetricsPath);
+        _metrics.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--metrics", "metrics.json"));
         _schedule.AcceptOnlyFromAmong("official", "constant");
         _batchNormStatistics.AcceptOnlyFromAmong("running", "reestimate");
         _curves.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--curves", "curves.csv"));
@@ -342,11 +363,11 @@ internal sealed class SampleCommandLine
         _plot.Validators.Add(OutputPathChecks.ValidatePngExtension);
         _tensorBoard.Validators.Add(OutputPathChecks.ValidateFolder);
         _compare.Validators.Add(OutputPathChecks.ValidateComparedFiles);
-        _exportPyTorch.Validators.Add(ValidateExportPath);
+        _exportPyTorch.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--export-pytorch", "weights.pt"));
         return command;
     }
 
-    private static Option<int> IntegerOption(string name, int defaultValue, int minimum, string rule, string description)
+    private static Option<int> IntegerOption(string name, int defaultValue, int minimum, string? rule, string description)
     {
         return new Option<int>(name)
         {
@@ -357,18 +378,25 @@ internal sealed class SampleCommandLine
         };
     }
 
-    private static int ParseInteger(ArgumentResult result, string name, int minimum, string rule)
+    // rule is null when "at least {minimum}" says everything, and otherwise completes that phrase.
+    private static int ParseInteger(ArgumentResult result, string name, int minimum, string? rule)
     {
         string text = result.Tokens[^1].Value;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
         {
-            result.AddError($"{name} is '{text}'. It must be an integer ({rule}).");
+            bool tooLarge = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ||
+                System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            result.AddError(tooLarge
+                ? $"{name} is {text}, outside the 32-bit integer range. Pass a value from {minimum} to {int.MaxValue}."
+                : $"{name} is '{text}'. It must be an integer.");
             return 0;
         }
 
         if (value < minimum)
         {
-            result.AddError($"{name} is {value}. It must be at least {minimum} ({rule}).");
+            result.AddError(rule is null
+                ? $"{name} is {value}. It must be at least {minimum}."
+                : $"{name} is {value}. It must be at least {minimum} ({rule}).");
         }
 
         return value;
@@ -376,7 +404,7 @@ internal sealed class SampleCommandLine
 
     private static int ParseValidationCount(ArgumentResult result)
     {
-        int count = ParseInteger(result, "--validation", 0, "0 for none, or at least one image per class");
+        int count = ParseInteger(result, "--validation", 0, "0 for none, otherwise at least one image per class");
         if (count > 0 && count < FashionMnistDataset.ClassCount)
         {
             result.AddError(
@@ -397,45 +425,5 @@ internal sealed class SampleCommandLine
         }
 
         return value;
-    }
-
-    private static void ValidateMetricsPath(OptionResult result)
-    {
-        string? path = result.GetValueOrDefault<string?>();
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            result.AddError("--metrics needs a file name.");
-            return;
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (Directory.Exists(path))
-        {
-            result.AddError($"--metrics {path} is a folder. Pass a file name such as {Path.Combine(path, "metrics.json")}.");
-        }
-        else if (folder is not null && !Directory.Exists(folder))
-        {
-            result.AddError($"--metrics {path}: folder {folder} not found. Create it first, so the results are not lost after training.");
-        }
-    }
-
-    private static void ValidateExportPath(OptionResult result)
-    {
-        string? path = result.GetValueOrDefault<string?>();
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            result.AddError("--export-pytorch needs a file name.");
-            return;
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (Directory.Exists(path))
-        {
-            result.AddError($"--export-pytorch {path} is a folder. Pass a file name such as {Path.Combine(path, "weights.pt")}.");
-        }
-        else if (folder is not null && !Directory.Exists(folder))
-        {
-            result.AddError($"--export-pytorch {path}: folder {folder} not found. Create it first, so the weights are not lost after training.");
-        }
     }
 }

@@ -55,6 +55,12 @@ internal static class SampleProgram
 
     private static int CompareRuns(IReadOnlyList<string> paths, string plotPath, TextWriter output, TextWriter error)
     {
+        if (OutputWriteProbe.FindUnwritablePlot(plotPath) is { } unwritable)
+        {
+            error.WriteLine($"error: {unwritable}");
+            return SampleCommandLine.InvalidOptionsExitCode;
+        }
+
         IReadOnlyList<RunCurves> runs;
         try
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace VatDsl.Samples.FashionMnist.Curves;
 
@@ -35,6 +36,19 @@ internal static class CurvesCsv
         return string.Join(',', fields);
     }
 
+    // A binary file would otherwise put control characters and a whole blob into the one-line error.
+    private static string Printable(string? line)
+    {
+        const int MaxLength = 80;
+        if (line is null)
+        {
+            return string.Empty;
+        }
+
+        string shown = line.Length > MaxLength ? line[..MaxLength] + "..." : line;
+        return string.Concat(shown.Select(c => char.IsControl(c) || c == '\uFFFD' ? '?' : c));
+    }
+
     /// <summary>Reads a curves file written by <see cref="CurvesWriter"/>.</summary>
     /// <exception cref="InvalidDataException">The header or a row does not match the format. The message names the file and line.</exception>
     public static IReadOnlyList<CurvePoint> Read(string path)
@@ -44,7 +58,7 @@ internal static class CurvesCsv
         if (header != Header)
         {
             throw new InvalidDataException(
-                $"{path}: line 1 is '{header}', expected the header '{Header}'. Pass a file written by --curves.");
+                $"{path}: line 1 is '{Printable(header)}', expected the header '{Header}'. Pass a file written by --curves.");
         }
 
         var points = new List<CurvePoint>();

@@ -84,6 +84,9 @@ internal static class LearningCurvePlot
         plot.Font.Set(FontName);
         plot.Title(title, 16);
         plot.XLabel("step", 14);
+
+        // Steps are whole numbers, and a short run would otherwise get ticks such as 9.5 and 10.5.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel(yLabel, 14);
         plot.ShowLegend(legendCorner);
         return plot;

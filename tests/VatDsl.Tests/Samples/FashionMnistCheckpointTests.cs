@@ -104,7 +104,7 @@ public sealed class FashionMnistCheckpointTests : IDisposable
         Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
         Assert.Contains("--seed is 4 in the checkpoint and 5 in this run", error);
         Assert.Contains("--method is vat in the checkpoint and supervised in this run", error);
-        Assert.Contains("--epsilon is 2 in the checkpoint and not set in this run", error);
+        Assert.DoesNotContain("--epsilon", error);
         Assert.Contains("--steps is 2 in the checkpoint and 4 in this run", error);
         Assert.Contains("the resumed run must keep --steps 2", error);
         Assert.DoesNotContain("--labels", error);
@@ -257,15 +257,55 @@ public sealed class FashionMnistCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Resume_with_explicit_default_epsilon_is_accepted()
+    public void Resume_with_explicit_defaults_is_accepted()
     {
         string folder = Path.Combine(_files.Directory, "checkpoints");
         Run("cnn", "vat", "--steps", "2", "--lr-schedule", "constant", "--checkpoint", folder);
 
         string log = Run("cnn", "vat", "--steps", "3", "--lr-schedule", "constant", "--checkpoint", folder, "--resume",
-            "--epsilon", "2.0");
+            "--epsilon", "1.0", "--xi", "0.01");
 
         Assert.Contains("at step 2", log);
+    }
+
+    [Fact]
+    public void Resume_under_rpt_omits_unused_xi()
+    {
+        string folder = Path.Combine(_files.Directory, "checkpoints");
+        Run("mlp", "vat", "--steps", "2", "--checkpoint", folder);
+
+        var (exitCode, error) = RunExpectingFailure("--steps", "2", "--checkpoint", folder, "--resume", "--network", "mlp",
+            "--method", "rpt", "--xi", "0.01", "--labels", "20", "--batch", "10", "--seed", "4", "--unlabeled-batch", "16");
+
+        Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
+        Assert.Contains("--method is vat in the checkpoint and rpt in this run", error);
+        Assert.DoesNotContain("--xi", error);
+    }
+
+    [Fact]
+    public void Resume_of_mlp_with_explicit_defaults_is_accepted()
+    {
+        string folder = Path.Combine(_files.Directory, "checkpoints");
+        Run("mlp", "vat", "--steps", "2", "--lr-schedule", "constant", "--checkpoint", folder);
+
+        string log = Run("mlp", "vat", "--steps", "3", "--lr-schedule", "constant", "--checkpoint", folder, "--resume",
+            "--epsilon", "1", "--xi", "0.01");
+
+        Assert.Contains("at step 2", log);
+    }
+
+    [Fact]
+    public void Resume_with_paper_xi_lists_it()
+    {
+        string folder = Path.Combine(_files.Directory, "checkpoints");
+        Run("mlp", "vat", "--steps", "2", "--lr-schedule", "constant", "--checkpoint", folder);
+
+        var (exitCode, error) = RunExpectingFailure("--steps", "3", "--lr-schedule", "constant", "--checkpoint", folder,
+            "--resume", "--network", "mlp", "--method", "vat", "--labels", "20", "--batch", "10", "--seed", "4",
+            "--unlabeled-batch", "16", "--xi", "1e-6");
+
+        Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
+        Assert.Contains("--xi is 0.01 in the checkpoint and 1E-06 in this run", error);
     }
 
     [Fact]
@@ -324,6 +364,20 @@ public sealed class FashionMnistCheckpointTests : IDisposable
 
         Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
         Assert.Contains($"Checkpoint {path} is truncated", error);
+    }
+
+    [Fact]
+    public void Resume_of_empty_checkpoint_is_reported()
+    {
+        string folder = Path.Combine(_files.Directory, "checkpoints");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, RunCheckpoints.FileName);
+        File.WriteAllBytes(path, []);
+
+        var (exitCode, error) = RunExpectingFailure("--checkpoint", folder, "--resume");
+
+        Assert.Equal(FashionMnistTraining.CheckpointErrorExitCode, exitCode);
+        Assert.Contains($"Checkpoint {path} is empty", error);
     }
 
     [Theory]

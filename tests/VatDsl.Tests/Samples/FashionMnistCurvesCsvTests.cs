@@ -33,6 +33,7 @@ public sealed class FashionMnistCurvesCsvTests : System.IDisposable
 
     [Theory]
     [InlineData("step,ce\n", "line 1 is 'step,ce'")]
+    [InlineData("a\u0001b\u0007c\n", "line 1 is 'a?b?c'")]
     [InlineData("step,ce,lds,total,lr,validation_accuracy,test_accuracy,elapsed_seconds\n1,2,3\n", "line 2 has 3 fields, expected 8")]
     [InlineData("step,ce,lds,total,lr,validation_accuracy,test_accuracy,elapsed_seconds\n1,x,0,0,0,,,0\n", "line 2: ce is 'x', expected a number")]
     [InlineData("step,ce,lds,total,lr,validation_accuracy,test_accuracy,elapsed_seconds\n1,,0,0,0,,,0\n", "line 2: ce is empty")]
@@ -45,5 +46,16 @@ public sealed class FashionMnistCurvesCsvTests : System.IDisposable
 
         Assert.Contains(expected, error.Message);
         Assert.Contains(_path, error.Message);
+    }
+
+    [Fact]
+    public void Long_binary_header_is_shortened()
+    {
+        File.WriteAllText(_path, new string('\u0002', 500) + "\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => CurvesCsv.Read(_path));
+
+        Assert.Contains($"line 1 is '{new string('?', 80)}...'", error.Message);
+        Assert.DoesNotContain("\u0002", error.Message);
     }
 }

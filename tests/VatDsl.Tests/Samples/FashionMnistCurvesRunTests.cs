@@ -163,6 +163,65 @@ public sealed class FashionMnistCurvesRunTests : IDisposable
         Assert.Contains("damaged.csv: line 1 is 'step,ce'", error.ToString());
     }
 
+    [Fact]
+    public void Compare_missing_file_exits_with_code_three()
+    {
+        string missing = Path.Combine(_files.Directory, "missing.json");
+        var error = new StringWriter();
+
+        int exitCode = SampleProgram.Run(["--compare", missing, "--plot", Path.Combine(_files.Directory, "c.png")], new StringWriter(), error);
+
+        Assert.Equal(FashionMnistTraining.DataErrorExitCode, exitCode);
+        Assert.Contains($"error: --compare: {missing}: file not found.", error.ToString());
+    }
+
+    [Fact]
+    public void Compare_folder_says_it_is_a_folder()
+    {
+        string folder = Path.Combine(_files.Directory, "tb");
+        Directory.CreateDirectory(folder);
+        var error = new StringWriter();
+
+        int exitCode = SampleProgram.Run(["--compare", folder, "--plot", Path.Combine(_files.Directory, "c.png")], new StringWriter(), error);
+
+        Assert.Equal(FashionMnistTraining.DataErrorExitCode, exitCode);
+        Assert.Contains($"{folder} is a folder", error.ToString());
+    }
+
+    [Fact]
+    public void Compare_legend_adds_differing_settings()
+    {
+        string lowCurves = Path.Combine(_files.Directory, "low.csv");
+        string lowMetrics = Path.Combine(_files.Directory, "low.json");
+        string highCurves = Path.Combine(_files.Directory, "high.csv");
+        string highMetrics = Path.Combine(_files.Directory, "high.json");
+        string supervisedMetrics = Path.Combine(_files.Directory, "supervised.json");
+        RunSample("vat", "--epsilon", "0.5", "--curves", lowCurves, "--metrics", lowMetrics);
+        RunSample("vat", "--epsilon", "4", "--curves", highCurves, "--metrics", highMetrics);
+        RunSample("supervised", "--curves", Path.Combine(_files.Directory, "supervised.csv"), "--metrics", supervisedMetrics);
+
+        var runs = CurvesComparison.Load([lowMetrics, highMetrics, supervisedMetrics]);
+
+        Assert.Equal("vat, cnn, 20 labels, seed 4, epsilon 0.5", runs[0].Name);
+        Assert.Equal("vat, cnn, 20 labels, seed 4, epsilon 4", runs[1].Name);
+        Assert.Equal("supervised, cnn, 20 labels, seed 4", runs[2].Name);
+    }
+
+    [Fact]
+    public void Compare_moved_metrics_suggests_csv()
+    {
+        string metrics = Path.Combine(_files.Directory, "moved.json");
+        string curves = Path.Combine(_files.Directory, "moved.csv");
+        RunSample("supervised", "--curves", curves, "--metrics", metrics);
+        File.Delete(curves);
+        var error = new StringWriter();
+
+        int exitCode = SampleProgram.Run(["--compare", metrics, "--plot", Path.Combine(_files.Directory, "c.png")], new StringWriter(), error);
+
+        Assert.Equal(FashionMnistTraining.DataErrorExitCode, exitCode);
+        Assert.Contains($"pass it to --compare in place of {metrics}", error.ToString());
+    }
+
     private string RunSample(string method, params string[] extra)
     {
         var output = new StringWriter();

@@ -92,6 +92,18 @@ public sealed class FashionMnistSampleRunTests : IDisposable
     }
 
     [Fact]
+    public void Data_path_naming_a_file_is_reported()
+    {
+        string file = Directory.GetFiles(_files.Directory)[0];
+        var error = new StringWriter();
+
+        int exitCode = SampleProgram.Run(["--data", file], new StringWriter(), error);
+
+        Assert.Equal(FashionMnistTraining.DataErrorExitCode, exitCode);
+        Assert.Contains($"--data {file} is a file. Pass the folder", error.ToString());
+    }
+
+    [Fact]
     public void Too_many_labels_exit_with_code_two()
     {
         var error = new StringWriter();
@@ -99,7 +111,8 @@ public sealed class FashionMnistSampleRunTests : IDisposable
         int exitCode = SampleProgram.Run(["--data", _files.Directory, "--labels", "300", "--batch", "10"], new StringWriter(), error);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("Class 0 has 20 samples, but the split needs 30 labeled", error.ToString());
+        Assert.Contains("--labels 300 and --validation 1000 do not fit the training set. Class 0 has 20 samples, but the split needs 30 labeled", error.ToString());
+        Assert.DoesNotContain("(Parameter", error.ToString());
     }
 
     [Fact]
@@ -111,5 +124,27 @@ public sealed class FashionMnistSampleRunTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("CUDA is not available", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("supervised")]
+    [InlineData("vat")]
+    public void Diverging_run_exits_with_code_five(string method)
+    {
+        var error = new StringWriter();
+
+        int exitCode = SampleProgram.Run(
+            ["--data", _files.Directory, "--network", "mlp", "--method", method, "--lr", "1e10", "--labels", "20",
+             "--batch", "10", "--unlabeled-batch", "16", "--steps", "10", "--eval-every", "0", "--log-every", "5",
+             "--validation", "20"],
+            new StringWriter(), error);
+
+        string message = error.ToString();
+        Assert.Equal(FashionMnistTraining.DivergedExitCode, exitCode);
+        Assert.StartsWith("error: training diverged. Training step ", message);
+        Assert.Contains("lower --lr (now 10000000000), for example to 1000000000", message);
+        Assert.DoesNotContain("unit variance", message);
+        Assert.DoesNotContain("   at ", message);
+        Assert.Single(message.TrimEnd().Split('\n'));
     }
 }
