@@ -132,9 +132,17 @@ internal static class FashionMnistTraining
     private static string DescribeDivergence(NonFiniteValueException e, TrainingOptions options)
     {
         string failed = e.Message.Split(". ", 2)[0].TrimEnd('.');
+
+        // The default rate is the one the measured runs used, so it is the value to suggest first.
+        double suggested = options.LearningRate > SampleCommandLine.DefaultLearningRate
+            ? SampleCommandLine.DefaultLearningRate
+            : options.LearningRate / 10;
         string lowerLearningRate = string.Create(CultureInfo.InvariantCulture,
-            $"lower --lr (now {options.LearningRate}), for example to {options.LearningRate / 10}");
-        string fix = options.UsesUnlabeledData
+            $"lower --lr (now {options.LearningRate:G4}), for example to {suggested:G4}");
+
+        // Epsilon only scales the perturbation, so it matters only when the unlabeled term failed.
+        bool unlabeledTermFailed = e.Term is not (TrainingTerm.CrossEntropy or TrainingTerm.ParameterGradients);
+        string fix = options.UsesUnlabeledData && unlabeledTermFailed
             ? $"{lowerLearningRate}, or lower --epsilon"
             : lowerLearningRate;
         return $"training diverged. {failed}. The pixels are already scaled to [0, 1], so {fix}.";

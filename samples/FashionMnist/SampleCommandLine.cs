@@ -20,6 +20,9 @@ internal sealed class SampleCommandLine
     /// <summary>Exit code of an invalid command line.</summary>
     public const int InvalidOptionsExitCode = 2;
 
+    /// <summary>Adam learning rate when --lr is not given, as in the official VAT code.</summary>
+    public const double DefaultLearningRate = 0.001;
+
     private readonly Option<string> _data = new("--data")
     {
         Description = "Folder with the four Fashion-MNIST IDX files (.gz or plain). " +
@@ -55,7 +58,7 @@ internal sealed class SampleCommandLine
     {
         Description = "Adam learning rate. Under the official schedule, the initial rate before the decay",
         HelpName = "RATE",
-        DefaultValueFactory = _ => 0.001,
+        DefaultValueFactory = _ => DefaultLearningRate,
         CustomParser = result => ParsePositive(result, "--lr", "a positive number"),
     };
 

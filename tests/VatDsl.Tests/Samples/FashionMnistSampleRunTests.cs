@@ -142,7 +142,7 @@ public sealed class FashionMnistSampleRunTests : IDisposable
         string message = error.ToString();
         Assert.Equal(FashionMnistTraining.DivergedExitCode, exitCode);
         Assert.StartsWith("error: training diverged. Training step ", message);
-        Assert.Contains("lower --lr (now 10000000000), for example to 1000000000", message);
+        Assert.Contains("lower --lr (now 1E+10), for example to 0.001", message);
         Assert.DoesNotContain("unit variance", message);
         Assert.DoesNotContain("   at ", message);
         Assert.Single(message.TrimEnd().Split('\n'));
