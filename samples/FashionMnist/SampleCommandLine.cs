@@ -381,7 +381,7 @@ internal sealed class SampleCommandLine
         };
     }
 
-    // rule is null when "at least {minimum}" says everything, and otherwise completes that phrase.
+    // rule is null when "at least {minimum}" is the whole rule, and otherwise completes that phrase.
     private static int ParseInteger(ArgumentResult result, string name, int minimum, string? rule)
     {
         string text = result.Tokens[^1].Value;
