@@ -166,14 +166,14 @@ internal static class FashionMnistTraining
         (Tensor, Tensor)? validationSet = split.Validation.Count > 0 ? (validationImages, validationLabels) : null;
 
         // The optimizer must see the parameters after the move, or it would update the CPU copies.
-        using nn.Module<Tensor, Tensor> module = CreateNetwork(options.Network).to(device);
+        using nn.Module<Tensor, Tensor> module = SampleNetworks.Create(options.Network).to(device);
         var model = (IVatNetwork)module;
         VatAdamSchedule? schedule = options.Schedule == LearningRateSchedule.Official
             ? VatAdamSchedule.PerStep(options.Steps, options.LearningRate)
             : null;
         using optim.Optimizer optimizer = schedule?.CreateOptimizer(module.parameters())
             ?? optim.Adam(module.parameters(), lr: options.LearningRate);
-        VatOptions vatOptions = CreateVatOptions(options, SampleVatDefaults.For(options.Network));
+        VatOptions vatOptions = CreateVatOptions(options, SampleNetworks.VatDefaults(options.Network));
 
         // NOTE: not run on a GPU yet. VatDsl replays dropout masks only from the CPU generator,
         // so on CUDA every VAT pass draws fresh masks, and the header says so.
@@ -409,12 +409,4 @@ internal static class FashionMnistTraining
         string threads = machine.TorchThreads == 1 ? "1 LibTorch thread" : $"{machine.TorchThreads} LibTorch threads";
         output.WriteLine($"device {options.Device}, {threads}, {machine.ProcessorCount} processors ({machine.CpuModel})");
     }
-
-    private static nn.Module<Tensor, Tensor> CreateNetwork(string name) => name switch
-    {
-        "cnn" => new FashionCnn(),
-        "mlp" => new VatDsl.Networks.MnistMlpImage(),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "The network must be cnn or mlp."),
-    };
-
 }

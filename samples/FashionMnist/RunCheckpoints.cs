@@ -168,7 +168,7 @@ internal sealed class RunCheckpoints
 
         if (options.UsesUnlabeledData)
         {
-            VatOptions declared = SampleVatDefaults.For(options.Network);
+            VatOptions declared = SampleNetworks.VatDefaults(options.Network);
             settings["--unlabeled-batch"] = Format(options.UnlabeledBatch);
             settings["--epsilon"] = Format(options.Epsilon ?? declared.Epsilon);
 

@@ -65,7 +65,7 @@ internal sealed class SampleCommandLine
     private readonly Option<double?> _epsilon = new("--epsilon")
     {
         Description = "L2 norm of the VAT perturbation per image, in the units of pixels scaled to [0, 1]" +
-            $". Default {SampleVatDefaults.Describe(vat => vat.Epsilon)}",
+            $". Default {SampleNetworks.Describe(vat => vat.Epsilon)}",
         HelpName = "EPS",
         CustomParser = result => ParsePositive(result, "--epsilon", "a positive number, in units of pixels scaled to [0, 1]"),
     };
@@ -73,7 +73,7 @@ internal sealed class SampleCommandLine
     private readonly Option<double?> _xi = new("--xi")
     {
         Description = "Finite-difference step of the VAT power iteration, in the units of pixels scaled to [0, 1]" +
-            $". Default {SampleVatDefaults.Describe(vat => vat.Xi)}. In float32, values near 1e-2 give a real adversarial " +
+            $". Default {SampleNetworks.Describe(vat => vat.Xi)}. In float32, values near 1e-2 give a real adversarial " +
             "direction, and 1e-6 is lost to rounding",
         HelpName = "XI",
         CustomParser = result => ParsePositive(result, "--xi", "a positive number, in units of pixels scaled to [0, 1]"),
@@ -357,7 +357,7 @@ internal sealed class SampleCommandLine
 
         _method.AcceptOnlyFromAmong(TrainingMethodNames.All);
         _device.AcceptOnlyFromAmong("cpu", "cuda");
-        _network.AcceptOnlyFromAmong("cnn", "mlp");
+        _network.AcceptOnlyFromAmong([.. SampleNetworks.Names]);
         _metrics.Validators.Add(result => OutputPathChecks.ValidateFile(result, "--metrics", "metrics.json"));
         _schedule.AcceptOnlyFromAmong("official", "constant");
         _batchNormStatistics.AcceptOnlyFromAmong("running", "reestimate");

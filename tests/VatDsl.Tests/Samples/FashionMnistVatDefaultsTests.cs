@@ -38,7 +38,7 @@ public sealed class FashionMnistVatDefaultsTests : IDisposable
     [InlineData("mlp")]
     public void Network_defaults_give_float32_xi(string network)
     {
-        VatOptions defaults = SampleVatDefaults.For(network);
+        VatOptions defaults = SampleNetworks.VatDefaults(network);
 
         Assert.Equal(1.0, defaults.Epsilon);
         Assert.Equal(0.01, defaults.Xi);
@@ -47,7 +47,7 @@ public sealed class FashionMnistVatDefaultsTests : IDisposable
     [Fact]
     public void Cnn_defaults_come_from_declaration()
     {
-        Assert.Equal(FashionCnn.DefaultVatOptions, SampleVatDefaults.For("cnn"));
+        Assert.Equal(FashionCnn.DefaultVatOptions, SampleNetworks.VatDefaults("cnn"));
     }
 
     [Fact]
